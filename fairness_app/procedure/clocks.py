@@ -1,0 +1,231 @@
+"""Statutory and policy clocks as data: what starts them, how long they run, what stops them, pauses and
+extensions (DER-3, DER-13), and whether a clock is running, due, met or missed at a given moment.
+
+A `ClockRule` is what a policy says ("acknowledge within 2 working days of receiving the form"). A `Clock` is one
+rule running on one case. Both are immutable: every change returns a new Clock, so the app can store each state and
+the plugins can never change a clock behind its back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import Enum
+
+from fairness_app.procedure.calendar import (
+	WorkingCalendar,
+	add_calendar_days,
+	add_hours,
+	add_months,
+	add_weeks,
+	as_date,
+)
+
+
+class ClockUnit(str, Enum):
+	WORKING_DAYS = "working days"
+	CALENDAR_DAYS = "calendar days"
+	WEEKS = "weeks"
+	MONTHS = "months"
+	HOURS = "hours"
+
+	@property
+	def is_hours(self) -> bool:
+		return self is ClockUnit.HOURS
+
+	def add(self, start: datetime, length: int, calendar: WorkingCalendar) -> date | datetime:
+		"""The deadline `length` units after `start`: a day for day-based units, a moment for hours."""
+		if self is ClockUnit.WORKING_DAYS:
+			return calendar.add_working_days(start, length)
+		if self is ClockUnit.CALENDAR_DAYS:
+			return add_calendar_days(start, length)
+		if self is ClockUnit.WEEKS:
+			return add_weeks(start, length)
+		if self is ClockUnit.MONTHS:
+			return add_months(start, length)
+		return add_hours(start, length)
+
+
+class ClockStatus(str, Enum):
+	RUNNING = "running"  # started, deadline not yet reached
+	DUE = "due"  # today is the deadline day (hour clocks: the deadline is later today)
+	PAUSED = "paused"  # waiting on a party; the deadline moves on by the time spent paused
+	MET = "met"  # stopped on or before the deadline
+	MISSED = "missed"  # the deadline passed before the clock stopped (including met late)
+	CANCELLED = "cancelled"  # no longer applies, e.g. the complaint was withdrawn
+
+
+@dataclass(frozen=True)
+class ClockRule:
+	"""A deadline a policy sets, as data a council plugin returns from `fairness_clock_rules`."""
+
+	key: str  # stable identifier, e.g. "acknowledgement"
+	label: str  # plain English for staff, e.g. "Acknowledge the complaint in writing"
+	length: int
+	unit: ClockUnit
+	starts_on: str  # the case event that starts it, e.g. "received"
+	stops_on: tuple[str, ...]  # the case events that meet it, e.g. ("acknowledged",)
+	requirement: str = ""  # the policy clause, e.g. "DER-9"
+	complainant_text: str = ""  # what happens next, for the complainant: "We will write to you"
+
+	def __post_init__(self):
+		object.__setattr__(self, "unit", ClockUnit(self.unit))
+		object.__setattr__(self, "stops_on", tuple(self.stops_on))
+		if not self.key or not self.key.replace("_", "").isalnum():
+			raise ValueError(f"A clock rule key must be letters, digits and underscores, not {self.key!r}.")
+		if self.length <= 0:
+			raise ValueError(f"Clock rule {self.key!r} must run for at least one {self.unit.value[:-1]}.")
+		if not self.starts_on or not self.stops_on:
+			raise ValueError(f"Clock rule {self.key!r} needs the event that starts it and at least one that stops it.")
+
+	def start(self, at: datetime) -> Clock:
+		return Clock(rule=self, started_at=at)
+
+
+@dataclass(frozen=True)
+class Pause:
+	start: datetime
+	end: datetime | None = None
+	reason: str = ""
+
+
+@dataclass(frozen=True)
+class Extension:
+	"""A new deadline with its reason and who agreed it (DER-3: the employee is told why and the new timescale)."""
+
+	new_due: date | datetime
+	reason: str
+	granted_by: str
+	granted_at: datetime
+
+	def __post_init__(self):
+		if not self.reason.strip():
+			raise ValueError("Say why the deadline is being extended: the people waiting will be told the reason.")
+		if not self.granted_by:
+			raise ValueError("Record who agreed to extend the deadline.")
+
+
+@dataclass(frozen=True)
+class Clock:
+	rule: ClockRule
+	started_at: datetime
+	pauses: tuple[Pause, ...] = ()
+	extensions: tuple[Extension, ...] = ()
+	met_at: datetime | None = None
+	cancelled_at: datetime | None = None
+
+	@property
+	def key(self) -> str:
+		return self.rule.key
+
+	@property
+	def is_paused(self) -> bool:
+		return bool(self.pauses) and self.pauses[-1].end is None
+
+	@property
+	def is_stopped(self) -> bool:
+		return self.met_at is not None or self.cancelled_at is not None
+
+	def due(self, calendar: WorkingCalendar) -> date | datetime | None:
+		"""The deadline: a day (or a moment, for hour clocks); None while paused, as it is not yet known."""
+		if self.is_paused:
+			return None
+		if self.extensions:
+			latest = self.extensions[-1]
+			due, counted_from = latest.new_due, latest.granted_at
+		else:
+			due, counted_from = self.rule.unit.add(self.started_at, self.rule.length, calendar), self.started_at
+		# Pauses before an extension are already reflected in the date that was agreed.
+		for pause in self.pauses:
+			if pause.start >= counted_from:
+				due = self._shift(due, pause, calendar)
+		return due
+
+	def _shift(self, due: date | datetime, pause: Pause, calendar: WorkingCalendar) -> date | datetime:
+		unit = self.rule.unit
+		if unit.is_hours:
+			return due + (pause.end - pause.start)
+		if unit is ClockUnit.WORKING_DAYS:
+			return calendar.add_working_days(due, calendar.working_days_between(pause.start, pause.end))
+		return due + timedelta(days=(as_date(pause.end) - as_date(pause.start)).days)
+
+	def _on_time(self, moment: datetime, due: date | datetime) -> bool:
+		return moment <= due if self.rule.unit.is_hours else as_date(moment) <= due
+
+	def status(self, calendar: WorkingCalendar, at: datetime) -> ClockStatus:
+		if self.met_at is not None and self.met_at <= at:
+			return ClockStatus.MET if self._on_time(self.met_at, self.due(calendar)) else ClockStatus.MISSED
+		if self.cancelled_at is not None and self.cancelled_at <= at:
+			return ClockStatus.CANCELLED
+		if self.is_paused:
+			return ClockStatus.PAUSED
+		due = self.due(calendar)
+		if not self._on_time(at, due):
+			return ClockStatus.MISSED
+		return ClockStatus.DUE if as_date(at) == as_date(due) else ClockStatus.RUNNING
+
+	# Changes: each returns a new Clock.
+
+	def pause(self, at: datetime, reason: str = "") -> Clock:
+		if self.is_stopped:
+			raise ValueError(f"The {self.rule.label!r} clock has stopped and cannot be paused.")
+		if self.is_paused:
+			return self
+		return dataclasses.replace(self, pauses=(*self.pauses, Pause(start=at, reason=reason)))
+
+	def resume(self, at: datetime) -> Clock:
+		if not self.is_paused:
+			return self
+		last = self.pauses[-1]
+		if at < last.start:
+			raise ValueError("A clock cannot resume before it was paused.")
+		return dataclasses.replace(self, pauses=(*self.pauses[:-1], dataclasses.replace(last, end=at)))
+
+	def extend(
+		self, new_due: date | datetime, reason: str, granted_by: str, at: datetime, calendar: WorkingCalendar
+	) -> Clock:
+		if self.rule.unit.is_hours != isinstance(new_due, datetime):
+			kind = "a date and time" if self.rule.unit.is_hours else "a date"
+			raise ValueError(f"The {self.rule.label!r} clock needs {kind} as its new deadline.")
+		current = self.due(calendar)
+		if current is not None and new_due <= current:
+			raise ValueError(
+				f"The new deadline must be later than the current one ({_format(current)}) "
+				f"for {self.rule.label!r}."
+			)
+		extension = Extension(new_due=new_due, reason=reason, granted_by=granted_by, granted_at=at)
+		return dataclasses.replace(self, extensions=(*self.extensions, extension))
+
+	def meet(self, at: datetime) -> Clock:
+		"""Stop the clock as met (a paused clock resumes at that moment, so its deadline is known)."""
+		return self if self.is_stopped else dataclasses.replace(self.resume(at), met_at=at)
+
+	def cancel(self, at: datetime) -> Clock:
+		return self if self.is_stopped else dataclasses.replace(self.resume(at), cancelled_at=at)
+
+
+@dataclass(frozen=True)
+class ClockAlert:
+	"""A clock that has fallen due or been missed, as the escalation hook sees it."""
+
+	clock: Clock
+	status: ClockStatus
+	due: date | datetime
+	at: datetime
+
+
+def apply_event(
+	clocks: Iterable[Clock], rules: Iterable[ClockRule], event: str, at: datetime
+) -> tuple[Clock, ...]:
+	"""The clocks after a case event: running clocks that the event stops are met, and rules that the event
+	starts begin a clock unless one with the same key already exists (a repeated event never restarts a clock)."""
+	updated = [clock.meet(at) if event in clock.rule.stops_on else clock for clock in clocks]
+	existing = {clock.key for clock in updated}
+	updated += [rule.start(at) for rule in rules if rule.starts_on == event and rule.key not in existing]
+	return tuple(updated)
+
+
+def _format(moment: date | datetime) -> str:
+	return moment.strftime("%-d %B %Y %H:%M" if isinstance(moment, datetime) else "%-d %B %Y")

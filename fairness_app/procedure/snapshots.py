@@ -1,0 +1,159 @@
+"""What a plugin is allowed to know about a case: frozen, plain data built by the app from the live records.
+
+Snapshots hold only what the hooks need to decide: categories, dates, codes and site user ids. They carry no names
+of people and no personal free text (the allegation, the statements, the equality details), so a council plugin
+cannot leak what it never receives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+
+
+class CaseType(str, Enum):
+	COMPLAINT = "complaint"
+	INCIDENT = "incident"
+
+
+class PartyRole(str, Enum):
+	"""A person's part in one case; the same person may play another part in another case."""
+
+	COMPLAINANT = "complainant"
+	SUBJECT = "subject"  # the alleged perpetrator
+	WITNESS = "witness"
+	COMPANION = "companion"
+	REPORTER = "reporter"  # reports on someone's behalf (SOM-6)
+	VICTIM = "victim"
+
+
+class PartyKind(str, Enum):
+	EMPLOYEE = "employee"
+	FORMER_EMPLOYEE = "former_employee"
+	SERVICE_USER = "service_user"
+	MEMBER_OF_PUBLIC = "member_of_public"
+	COUNCILLOR = "councillor"
+	CONTRACTOR = "contractor"
+	AGENCY_WORKER = "agency_worker"
+	CASUAL_WORKER = "casual_worker"
+	SCHOOL_GOVERNOR = "school_governor"
+	JOB_APPLICANT = "job_applicant"
+	EXTERNAL_EMPLOYEE = "external_employee"  # works for another organisation (CUM-6)
+
+
+class StageCategory(str, Enum):
+	"""What a workflow state means for the clocks."""
+
+	OPEN = "open"
+	WAITING = "waiting"  # waiting on a party
+	PAUSED = "paused"
+	CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class PartySnapshot:
+	party_id: str  # the Fairness Party record, an opaque id
+	role: PartyRole
+	kind: PartyKind
+	user: str | None = None  # the site user, where the person has one
+	manager_chain: tuple[str, ...] = ()  # site users from the line manager upwards
+	tags: frozenset[str] = frozenset()  # e.g. {"headteacher"}, {"chief_officer"}, {"jnc"}, {"teacher"}
+
+	def __post_init__(self):
+		object.__setattr__(self, "role", PartyRole(self.role))
+		object.__setattr__(self, "kind", PartyKind(self.kind))
+		object.__setattr__(self, "manager_chain", tuple(self.manager_chain))
+		object.__setattr__(self, "tags", frozenset(self.tags))
+
+	@property
+	def line_manager(self) -> str | None:
+		return self.manager_chain[0] if self.manager_chain else None
+
+
+@dataclass(frozen=True)
+class Officer:
+	"""A member of staff working the case, as far as references and routing need: user id and initials."""
+
+	user: str
+	initials: str = ""
+
+
+@dataclass(frozen=True)
+class CaseSnapshot:
+	case_id: str
+	case_type: CaseType
+	received_on: date
+	reference: str | None = None
+	procedure: str | None = None  # the workflow template key, once routed
+	stage: str | None = None  # the workflow state
+	stage_category: StageCategory | None = None
+	latest_incident_on: date | None = None
+	directorate: str | None = None  # directorate code, e.g. "CEO" (SOM-11)
+	service_area: str | None = None
+	intake_channel: str | None = None  # letter, phone, face_to_face, email, website
+	formality: str | None = None  # "informal" or "formal" (SOM-4, FHB-1)
+	grounds: tuple[str, ...] = ()  # protected characteristics or other grounds alleged
+	behaviours: tuple[str, ...] = ()  # behaviour or abuse types
+	parties: tuple[PartySnapshot, ...] = ()
+	case_officer: Officer | None = None
+	conflicted_users: frozenset[str] = frozenset()  # declared conflicts of interest (KEN-10)
+	flags: frozenset[str] = frozenset()  # e.g. "physical_contact", "hate_incident", "under_17"
+	outcome: str | None = None
+	closed_on: date | None = None
+	legal_hold: bool = False
+	nation: str = "ENG"
+
+	def __post_init__(self):
+		object.__setattr__(self, "case_type", CaseType(self.case_type))
+		if self.stage_category is not None:
+			object.__setattr__(self, "stage_category", StageCategory(self.stage_category))
+		for name in ("grounds", "behaviours", "parties"):
+			object.__setattr__(self, name, tuple(getattr(self, name)))
+		for name in ("conflicted_users", "flags"):
+			object.__setattr__(self, name, frozenset(getattr(self, name)))
+
+	@property
+	def label(self) -> str:
+		"""How errors and logs name the case: its reference, or its record id before it has one."""
+		return self.reference or self.case_id
+
+	def parties_in(self, *roles: PartyRole | str) -> tuple[PartySnapshot, ...]:
+		wanted = {PartyRole(role) for role in roles}
+		return tuple(party for party in self.parties if party.role in wanted)
+
+	def first_party(self, role: PartyRole | str) -> PartySnapshot | None:
+		found = self.parties_in(role)
+		return found[0] if found else None
+
+	def involved_users(self) -> frozenset[str]:
+		"""Site users who are parties to the case or have declared a conflict: never its handlers."""
+		return frozenset(p.user for p in self.parties if p.user) | self.conflicted_users
+
+
+@dataclass(frozen=True)
+class Transition:
+	"""A workflow move being attempted, as validators see it."""
+
+	action: str
+	from_state: str
+	to_state: str
+	user: str
+	user_roles: frozenset[str] = frozenset()
+	from_category: StageCategory | None = None
+	to_category: StageCategory | None = None
+	reason: str = ""
+	at: datetime | None = None
+
+	def __post_init__(self):
+		object.__setattr__(self, "user_roles", frozenset(self.user_roles))
+
+
+@dataclass(frozen=True)
+class CaseEvent:
+	"""Something that happened on a case: it starts and stops clocks and may call for notifications."""
+
+	name: str  # e.g. "received", "acknowledged", "stage_changed", "clock_missed", "closed"
+	at: datetime
+	stage: str | None = None
+	detail: tuple[tuple[str, str], ...] = field(default=())  # non-personal specifics, e.g. (("clock", "ack"),)
