@@ -1,0 +1,26 @@
+"""Council plugins used by the app's own Frappe tests, installed under a real entry point by
+fairness_app.testing.installed_plugin. Not part of the app's behaviour."""
+
+from fairness_app.plugins import hookimpl
+from fairness_app.procedure.decisions import Recipient
+from fairness_app.procedure.routes import Route
+
+
+class Tidyshire:
+	"""A council that sends everything to its central team and numbers cases TDY-1, TDY-2, ..."""
+
+	@hookimpl
+	def fairness_route_case(self, case):
+		return Route("tidyshire_procedure", (Recipient.team("central_equalities"),))
+
+	@hookimpl
+	def fairness_case_reference(self, case, counter):
+		return f"TDY-{counter.next('TDY')}"
+
+
+class Brokenshire:
+	"""A council plugin with a bug: every routing attempt raises."""
+
+	@hookimpl
+	def fairness_route_case(self, case):
+		raise KeyError("directorate_table")
