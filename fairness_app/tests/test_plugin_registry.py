@@ -1,6 +1,8 @@
 """The site's plugins on a real Frappe site: enabled in Fairness Settings, cached per site, rebuilt when the
 settings change, and a failing plugin logged without case text while the built-in rule applies."""
 
+import threading
+
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
@@ -102,3 +104,42 @@ class TestPluginRegistry(FrappeTestCase):
 		self.assertIsNot(here, other_site)
 		self.assertIs(plugin_registry.get_plugins(), here)
 
+
+
+class TestTwoCouncilsOnOneBench(FrappeTestCase):
+	"""One worker serving two sites, as on a shared bench: what one site enables never reaches the other.
+
+	.ci/run creates the neighbouring site and names it in this site's config as `fairness_test_neighbour_site`."""
+
+	def tearDown(self):
+		save_settings()
+
+	def test_enabling_a_plugin_on_one_site_leaves_the_other_untouched(self):
+		# req: X-5
+		neighbour = frappe.conf.get("fairness_test_neighbour_site")
+		if not neighbour:
+			self.skipTest("no neighbouring site configured (fairness_test_neighbour_site)")
+		site, sites_path = frappe.local.site, frappe.local.sites_path
+		seen_by_neighbour = {}
+
+		def decide_on_neighbour():
+			frappe.init(site=neighbour, sites_path=sites_path)
+			frappe.connect()
+			try:
+				plugins = plugin_registry.get_plugins()
+				seen_by_neighbour["enabled"] = plugins.config.plugins
+				seen_by_neighbour["route"] = plugins.route_case(make_case()).decided_by
+			finally:
+				frappe.destroy()
+
+		with installed_plugin("tidyshire", TIDYSHIRE):
+			save_settings(plugins=["tidyshire"])
+			here = plugin_registry.get_plugins()
+			worker = threading.Thread(target=decide_on_neighbour)
+			worker.start()
+			worker.join()
+			self.assertEqual(seen_by_neighbour, {"enabled": (), "route": "builtin"})
+			# The neighbour's manager did not replace this site's in the shared, per-site cache.
+			self.assertIs(plugin_registry.get_plugins(), here)
+			self.assertEqual(here.route_case(make_case()).decided_by, "tidyshire")
+		self.assertNotEqual(site, neighbour)
