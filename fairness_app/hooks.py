@@ -17,3 +17,13 @@ app_license = "MIT"
 before_install = "fairness_app.setup.install.before_install"
 after_install = "fairness_app.setup.install.after_install"
 after_migrate = "fairness_app.setup.install.after_migrate"
+
+# Need to know: see permissions.py.
+permission_query_conditions = {
+	"Fairness Complaint": "fairness_app.permissions.complaint_query_conditions",
+	"Fairness Party": "fairness_app.permissions.party_query_conditions",
+}
+has_permission = {
+	"Fairness Complaint": "fairness_app.permissions.complaint_has_permission",
+	"Fairness Party": "fairness_app.permissions.party_has_permission",
+}

@@ -229,3 +229,50 @@ def apply_event(
 
 def _format(moment: date | datetime) -> str:
 	return moment.strftime("%-d %B %Y %H:%M" if isinstance(moment, datetime) else "%-d %B %Y")
+
+
+def clock_to_dict(clock: Clock) -> dict:
+	"""A JSON-ready record of a clock, so the app can store it on the case and rebuild it exactly later."""
+
+	def moment(value):
+		return value.isoformat() if value is not None else None
+
+	rule = dataclasses.asdict(clock.rule)
+	rule["unit"] = clock.rule.unit.value
+	return {
+		"rule": rule,
+		"started_at": moment(clock.started_at),
+		"pauses": [{"start": moment(p.start), "end": moment(p.end), "reason": p.reason} for p in clock.pauses],
+		"extensions": [
+			{
+				"new_due": moment(e.new_due),
+				"reason": e.reason,
+				"granted_by": e.granted_by,
+				"granted_at": moment(e.granted_at),
+			}
+			for e in clock.extensions
+		],
+		"met_at": moment(clock.met_at),
+		"cancelled_at": moment(clock.cancelled_at),
+	}
+
+
+def clock_from_dict(data: dict) -> Clock:
+	def moment(value):
+		return datetime.fromisoformat(value) if value else None
+
+	def deadline(value: str) -> date | datetime:
+		return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+
+	rule = ClockRule(**{**data["rule"], "stops_on": tuple(data["rule"]["stops_on"])})
+	return Clock(
+		rule=rule,
+		started_at=moment(data["started_at"]),
+		pauses=tuple(Pause(moment(p["start"]), moment(p["end"]), p["reason"]) for p in data["pauses"]),
+		extensions=tuple(
+			Extension(deadline(e["new_due"]), e["reason"], e["granted_by"], moment(e["granted_at"]))
+			for e in data["extensions"]
+		),
+		met_at=moment(data["met_at"]),
+		cancelled_at=moment(data["cancelled_at"]),
+	)

@@ -1,0 +1,164 @@
+"""Recording a complaint on a real site: route, reference and deadlines come from the plugins, each decision is
+recorded with the plugin that made it, and only the case team can see the case."""
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+
+from fairness_app import roles
+from fairness_app.tests.fixtures import make_party, make_user, new_complaint
+from fairness_app.tests.test_plugin_registry import BROKENSHIRE, TIDYSHIRE, save_settings
+from fairness_app.testing import installed_plugin
+
+
+class ComplaintTestCase(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		save_settings()
+		cls.director = make_user("director", roles.LINE_MANAGER)
+		cls.manager = make_user("manager", roles.LINE_MANAGER, roles.CASE_OFFICER)
+		cls.employee = make_user("employee")
+		cls.colleague = make_user("colleague")
+		cls.officer = make_user("officer", roles.CASE_OFFICER)
+		cls.other_manager = make_user("other_manager", roles.LINE_MANAGER)
+		make_party("Director", user=cls.director)
+		make_party("Manager", user=cls.manager, line_manager=cls.director)
+		cls.complainant = make_party("Employee", user=cls.employee, line_manager=cls.manager)
+		cls.subject_colleague = make_party("Colleague", user=cls.colleague, line_manager=cls.manager)
+		cls.subject_manager = frappe.get_last_doc("Fairness Party", filters={"user": cls.manager})
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		save_settings()
+
+	def record(self, parties, as_user=None, **fields):
+		frappe.set_user(as_user or self.officer)
+		try:
+			return new_complaint(parties, **fields).insert()
+		finally:
+			frappe.set_user("Administrator")
+
+
+class TestRecordingAComplaint(ComplaintTestCase):
+	def test_a_staff_complaint_goes_to_the_complainants_manager(self):
+		# req: DER-7
+		doc = self.record([(self.complainant, "Complainant"), (self.subject_colleague, "Subject")])
+		self.assertEqual(doc.procedure, "staff_complaint")
+		handlers = [row.user for row in doc.team if row.team_role == "Handles the case"]
+		self.assertEqual(handlers, [self.manager])
+
+	def test_the_next_manager_up_takes_the_case_when_the_manager_is_the_subject(self):
+		# req: FHB-3, DER-7
+		doc = self.record([(self.complainant, "Complainant"), (self.subject_manager, "Subject")])
+		team = {row.user for row in doc.team}
+		self.assertIn(self.director, team)
+		# The subject holds the case officer role too, but never joins the team of a case about them.
+		self.assertNotIn(self.manager, team)
+
+	def test_reference_and_decisions_are_recorded_with_the_plugin_that_made_them(self):
+		doc = self.record([(self.complainant, "Complainant"), (self.subject_colleague, "Subject")])
+		self.assertRegex(doc.reference, r"^FC/\d{4}-\d{2}/\d{4}$")
+		decided = {row.decision: row.decided_by for row in doc.plugin_decisions}
+		self.assertEqual(decided, {"Route": "builtin", "Reference": "builtin", "Deadlines": "builtin"})
+
+	def test_the_acknowledgement_deadline_skips_christmas_bank_holidays(self):
+		# req: X-1
+		doc = self.record(
+			[(self.complainant, "Complainant"), (self.subject_colleague, "Subject")], received_on="2025-12-22"
+		)
+		clock = doc.clocks[0]
+		self.assertEqual(clock.rule_key, "acknowledgement")
+		# 5 working days after Monday 22 December 2025: 23, 24, then 29, 30, 31 (25 and 26 are bank holidays).
+		self.assertEqual(str(clock.due_on), "2025-12-31")
+		self.assertEqual(clock.status, "Missed")
+
+	def test_an_enabled_plugin_decides_and_is_named_on_the_case(self):
+		# req: X-5
+		with installed_plugin("tidyshire", TIDYSHIRE):
+			save_settings(plugins=["tidyshire"])
+			doc = self.record([(self.complainant, "Complainant")])
+		self.assertRegex(doc.reference, r"^TDY-\d+$")
+		decided = {row.decision: row.decided_by for row in doc.plugin_decisions}
+		self.assertEqual(decided["Reference"], "tidyshire")
+		self.assertEqual(decided["Route"], "tidyshire")
+
+	def test_a_failing_plugin_falls_back_and_the_case_says_so(self):
+		with installed_plugin("brokenshire", BROKENSHIRE):
+			save_settings(plugins=["brokenshire"])
+			doc = self.record([(self.complainant, "Complainant"), (self.subject_colleague, "Subject")])
+		route = next(row for row in doc.plugin_decisions if row.decision == "Route")
+		self.assertEqual(route.decided_by, "builtin")
+		self.assertIn("brokenshire", route.fallback_reason)
+		self.assertIn("fairness_route_case", route.fallback_reason)
+		self.assertEqual(doc.procedure, "staff_complaint")
+
+
+class TestBadInput(ComplaintTestCase):
+	def assert_refused(self, message_part, parties, **fields):
+		with self.assertRaises(frappe.ValidationError) as raised:
+			self.record(parties, **fields)
+		self.assertIn(message_part, str(raised.exception))
+
+	def test_a_date_received_in_the_future(self):
+		tomorrow = frappe.utils.add_days(frappe.utils.today(), 1)
+		self.assert_refused("in the future", [(self.complainant, "Complainant")], received_on=tomorrow)
+
+	def test_an_incident_after_the_complaint(self):
+		self.assert_refused(
+			"after the date the complaint was received",
+			[(self.complainant, "Complainant")],
+			received_on="2026-03-02",
+			latest_incident_on="2026-03-05",
+		)
+
+	def test_one_person_as_complainant_and_subject(self):
+		self.assert_refused(
+			"cannot be both the subject", [(self.complainant, "Complainant"), (self.complainant, "Subject")]
+		)
+
+
+class TestNeedToKnow(ComplaintTestCase):
+	"""The wrong people try to read a case (X-2)."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		frappe.set_user(cls.officer)
+		cls.case = new_complaint(
+			[(cls.complainant, "Complainant"), (cls.subject_colleague, "Subject")]
+		).insert()
+		frappe.set_user("Administrator")
+
+	def visible_to(self, user):
+		frappe.set_user(user)
+		try:
+			return {
+				"form": frappe.has_permission("Fairness Complaint", "read", doc=self.case.name),
+				"list": self.case.name in listed("Fairness Complaint"),
+				"party list": self.complainant.name in listed("Fairness Party"),
+			}
+		finally:
+			frappe.set_user("Administrator")
+
+	def test_the_team_sees_the_case(self):
+		self.assertEqual(self.visible_to(self.manager), {"form": True, "list": True, "party list": True})
+
+	def test_a_manager_outside_the_team_sees_nothing(self):
+		self.assertEqual(self.visible_to(self.other_manager), {"form": False, "list": False, "party list": False})
+
+	def test_the_subject_sees_nothing(self):
+		# req: FHB-6
+		self.assertEqual(self.visible_to(self.colleague), {"form": False, "list": False, "party list": False})
+
+	def test_loading_the_form_as_an_outsider_is_refused(self):
+		frappe.set_user(self.other_manager)
+		with self.assertRaises(frappe.PermissionError):
+			frappe.get_doc("Fairness Complaint", self.case.name).check_permission("read")
+
+
+def listed(doctype):
+	"""Names the current user's list view shows; a user with no access to the doctype at all sees none."""
+	try:
+		return frappe.get_list(doctype, pluck="name")
+	except frappe.PermissionError:
+		return []
