@@ -1,0 +1,188 @@
+"""Clocks as data: rules, status at a moment, pauses and extensions (DER-3, DER-13), and case events."""
+
+import dataclasses
+from datetime import date, datetime
+
+import pytest
+
+from fairness_app.procedure.calendar import WorkingCalendar
+from fairness_app.procedure.clocks import (
+	ClockRule,
+	ClockStatus,
+	ClockUnit,
+	apply_event,
+	clock_from_dict,
+	clock_to_dict,
+)
+
+ENGLAND = WorkingCalendar("ENG")
+
+
+def rule(length=2, unit=ClockUnit.WORKING_DAYS, key="acknowledgement", starts_on="received", stops_on=("acknowledged",)):
+	return ClockRule(key=key, label="Acknowledge", length=length, unit=unit, starts_on=starts_on, stops_on=stops_on)
+
+
+def at(day, hour=9, minute=0):
+	return datetime(*day, hour, minute)
+
+
+@pytest.mark.parametrize(
+	"fields, message",
+	[
+		({"key": "ack nowledge"}, "letters, digits and underscores"),
+		({"length": 0}, "at least one"),
+		({"stops_on": ()}, "at least one that stops it"),
+	],
+)
+def test_a_rule_that_makes_no_sense_is_refused_plainly(fields, message):
+	with pytest.raises(ValueError, match=message):
+		dataclasses.replace(rule(), **fields)
+
+
+def test_a_rule_takes_its_unit_in_words():
+	assert rule(unit="calendar days").unit is ClockUnit.CALENDAR_DAYS
+
+
+@pytest.mark.req("DER-9")
+def test_a_working_day_clock_is_running_then_due_then_missed():
+	# Received Wednesday 24 December 2025: 2 working days are the 29th and 30th.
+	clock = rule().start(at((2025, 12, 24)))
+	assert clock.due(ENGLAND) == date(2025, 12, 30)
+	assert clock.status(ENGLAND, at((2025, 12, 29))) is ClockStatus.RUNNING
+	assert clock.status(ENGLAND, at((2025, 12, 30), 17)) is ClockStatus.DUE
+	assert clock.status(ENGLAND, at((2025, 12, 31))) is ClockStatus.MISSED
+
+
+@pytest.mark.req("DER-9")
+def test_met_on_the_due_day_is_met_and_met_late_is_missed():
+	clock = rule().start(at((2025, 12, 24)))
+	assert clock.meet(at((2025, 12, 30), 16)).status(ENGLAND, at((2026, 2, 1))) is ClockStatus.MET
+	assert clock.meet(at((2025, 12, 31))).status(ENGLAND, at((2026, 2, 1))) is ClockStatus.MISSED
+	# Before the moment it was met, the clock was still running.
+	assert clock.meet(at((2025, 12, 30))).status(ENGLAND, at((2025, 12, 29))) is ClockStatus.RUNNING
+
+
+@pytest.mark.req("DER-11", "DER-13", "DER-19")
+@pytest.mark.parametrize(
+	"unit, length, due",
+	[
+		(ClockUnit.CALENDAR_DAYS, 28, date(2026, 1, 21)),
+		(ClockUnit.WEEKS, 12, date(2026, 3, 18)),
+		(ClockUnit.MONTHS, 6, date(2026, 6, 24)),
+	],
+)
+def test_calendar_clocks(unit, length, due):
+	assert rule(length=length, unit=unit).start(at((2025, 12, 24))).due(ENGLAND) == due
+
+
+@pytest.mark.req("KEN-4")
+def test_a_24_hour_clock_runs_through_the_weekend():
+	clock = rule(length=24, unit=ClockUnit.HOURS, key="manager_meeting").start(at((2026, 3, 6), 18, 30))
+	assert clock.due(ENGLAND) == datetime(2026, 3, 7, 18, 30)
+	assert clock.status(ENGLAND, at((2026, 3, 7), 18)) is ClockStatus.DUE
+	assert clock.status(ENGLAND, at((2026, 3, 7), 18, 31)) is ClockStatus.MISSED
+	assert clock.meet(at((2026, 3, 7), 12)).status(ENGLAND, at((2026, 3, 9))) is ClockStatus.MET
+
+
+def test_a_pause_moves_a_working_day_deadline_by_the_working_days_paused():
+	clock = rule(length=5).start(at((2026, 3, 2)))  # due Monday 9 March
+	paused = clock.pause(at((2026, 3, 3)), "waiting for the complainant")
+	assert paused.status(ENGLAND, at((2026, 3, 20))) is ClockStatus.PAUSED
+	assert paused.due(ENGLAND) is None
+	# Paused Tuesday 3 March to Tuesday 10 March: 5 working days, so the deadline moves from the 9th to the 16th.
+	assert paused.resume(at((2026, 3, 10))).due(ENGLAND) == date(2026, 3, 16)
+
+
+def test_a_pause_over_easter_counts_only_working_days():
+	clock = rule(length=5).start(at((2026, 3, 30)))  # due Wednesday 8 April, after Good Friday and Easter Monday
+	assert clock.due(ENGLAND) == date(2026, 4, 8)
+	# Paused Thursday 2 to Tuesday 7 April: only the Tuesday was a working day.
+	resumed = clock.pause(at((2026, 4, 2))).resume(at((2026, 4, 7)))
+	assert resumed.due(ENGLAND) == date(2026, 4, 9)
+
+
+def test_pauses_move_calendar_and_hour_clocks_by_the_time_paused():
+	days = rule(length=14, unit=ClockUnit.CALENDAR_DAYS).start(at((2026, 3, 2)))
+	assert days.pause(at((2026, 3, 3))).resume(at((2026, 3, 6))).due(ENGLAND) == date(2026, 3, 19)
+	hours = rule(length=24, unit=ClockUnit.HOURS).start(at((2026, 3, 2)))
+	assert hours.pause(at((2026, 3, 2), 10)).resume(at((2026, 3, 2), 13)).due(ENGLAND) == at((2026, 3, 3), 12)
+
+
+def test_meeting_a_paused_clock_resumes_it():
+	clock = rule().start(at((2026, 3, 2))).pause(at((2026, 3, 3)))
+	met = clock.meet(at((2026, 3, 4)))
+	assert not met.is_paused
+	assert met.status(ENGLAND, at((2026, 3, 9))) is ClockStatus.MET
+
+
+@pytest.mark.req("DER-3", "DER-13")
+def test_an_extension_records_why_and_who_and_sets_a_later_deadline():
+	clock = rule(length=12, unit=ClockUnit.WEEKS).start(at((2026, 1, 5)))  # due 30 March
+	extended = clock.extend(date(2026, 4, 27), "A witness is in hospital", "ad.personnel", at((2026, 3, 20)), ENGLAND)
+	assert extended.due(ENGLAND) == date(2026, 4, 27)
+	assert extended.extensions[-1].reason == "A witness is in hospital"
+	assert extended.status(ENGLAND, at((2026, 4, 1))) is ClockStatus.RUNNING
+	again = extended.extend(date(2026, 5, 11), "Second interview", "ad.personnel", at((2026, 4, 20)), ENGLAND)
+	assert again.due(ENGLAND) == date(2026, 5, 11)
+
+
+@pytest.mark.req("DER-3")
+@pytest.mark.parametrize(
+	"new_due, reason, granted_by, message",
+	[
+		(date(2026, 3, 1), "Illness", "hr", "later than the current one"),
+		(date(2026, 5, 1), "  ", "hr", "Say why"),
+		(date(2026, 5, 1), "Illness", "", "who agreed"),
+		(datetime(2026, 5, 1, 9), "Illness", "hr", "needs a date"),
+	],
+)
+def test_an_extension_that_makes_no_sense_is_refused(new_due, reason, granted_by, message):
+	clock = rule(length=12, unit=ClockUnit.WEEKS).start(at((2026, 1, 5)))
+	with pytest.raises(ValueError, match=message):
+		clock.extend(new_due, reason, granted_by, at((2026, 2, 1)), ENGLAND)
+
+
+def test_pauses_after_an_extension_move_it_and_pauses_before_do_not():
+	clock = rule(length=10).start(at((2026, 3, 2)))
+	clock = clock.pause(at((2026, 3, 3))).resume(at((2026, 3, 5)))
+	clock = clock.extend(date(2026, 4, 1), "New evidence", "hr", at((2026, 3, 6)), ENGLAND)
+	assert clock.due(ENGLAND) == date(2026, 4, 1)
+	clock = clock.pause(at((2026, 3, 9))).resume(at((2026, 3, 11)))  # 2 working days
+	# Two working days on from Wednesday 1 April 2026 skip Good Friday and Easter Monday.
+	assert clock.due(ENGLAND) == date(2026, 4, 7)
+
+
+def test_a_clock_cannot_resume_before_it_was_paused_nor_pause_once_stopped():
+	clock = rule().start(at((2026, 3, 2)))
+	with pytest.raises(ValueError, match="cannot resume before"):
+		clock.pause(at((2026, 3, 3))).resume(at((2026, 3, 2)))
+	with pytest.raises(ValueError, match="cannot be paused"):
+		clock.meet(at((2026, 3, 3))).pause(at((2026, 3, 4)))
+
+
+def test_a_cancelled_clock_says_so():
+	clock = rule().start(at((2026, 3, 2))).cancel(at((2026, 3, 3)))
+	assert clock.status(ENGLAND, at((2026, 4, 1))) is ClockStatus.CANCELLED
+
+
+def test_clocks_are_immutable():
+	clock = rule().start(at((2026, 3, 2)))
+	with pytest.raises(dataclasses.FrozenInstanceError):
+		clock.met_at = at((2026, 3, 3))
+
+
+def test_case_events_start_and_stop_clocks_and_never_restart_one():
+	ack, meeting = rule(), rule(key="meeting", starts_on="acknowledged", stops_on=("met",), length=10)
+	clocks = apply_event((), [ack, meeting], "received", at((2026, 3, 2)))
+	assert [c.key for c in clocks] == ["acknowledgement"]
+	clocks = apply_event(clocks, [ack, meeting], "acknowledged", at((2026, 3, 3)))
+	assert [(c.key, c.met_at) for c in clocks] == [("acknowledgement", at((2026, 3, 3))), ("meeting", None)]
+	again = apply_event(clocks, [ack, meeting], "received", at((2026, 3, 4)))
+	assert again == clocks
+
+
+def test_a_clock_survives_storage_exactly():
+	clock = rule(length=24, unit=ClockUnit.HOURS).start(at((2026, 3, 2)))
+	clock = clock.pause(at((2026, 3, 2), 10), "waiting").resume(at((2026, 3, 2), 11))
+	clock = clock.extend(at((2026, 3, 5)), "Police asked us to wait", "hs", at((2026, 3, 2), 12), ENGLAND)
+	assert clock_from_dict(clock_to_dict(clock)) == clock
