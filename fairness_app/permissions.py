@@ -54,8 +54,8 @@ def party_has_permission(doc, ptype: str | None = None, user: str | None = None,
 	user = user or frappe.session.user
 	if user == SUPERUSER or doc.is_new() or doc.owner == user:
 		return None
-	# access: asks only whether this user is on the team of a case naming this person
-	on_a_team = frappe.db.sql(
+	# Asks only whether this user is on the team of a case naming this person.
+	on_a_team = frappe.db.sql(  # access: this is the permission check itself
 		"""select 1 from `tabFairness Case Party` case_party
 		join `tabFairness Case Team Member` team
 			on team.parent = case_party.parent and team.parenttype = case_party.parenttype

@@ -23,7 +23,7 @@ def record_complaint(doc) -> None:
 	"""Route, number and start the clocks of a complaint about to be inserted."""
 	plugins = get_plugins()
 	now = frappe.utils.now_datetime()
-	case = complaint_snapshot(doc)
+	case = complaint_snapshot(doc, plugins.config.nation)
 
 	route = plugins.route_case(case)
 	apply_route(doc, case, route.value)
@@ -84,7 +84,7 @@ def users_for(recipient: Recipient, case: CaseSnapshot) -> list[str]:
 
 
 def users_with_role(role: str) -> list[str]:
-	# access: lists who holds a role, to name a case's team; reads no case data
-	holders = frappe.get_all("Has Role", filters={"role": role, "parenttype": "User"}, pluck="parent")
-	# access: keeps only enabled accounts among those holders
-	return frappe.get_all("User", filters={"name": ("in", holders), "enabled": 1}, pluck="name", order_by="name")
+	# Who holds a role, to name a case's team: these read no case data.
+	holders = frappe.get_all("Has Role", filters={"role": role, "parenttype": "User"}, pluck="parent")  # access: roles
+	enabled = {"name": ("in", holders), "enabled": 1}
+	return frappe.get_all("User", filters=enabled, pluck="name", order_by="name")  # access: account status only

@@ -12,11 +12,11 @@ class DatabaseCounter:
 
 	def next(self, series: str) -> int:
 		key = f"{self.PREFIX}{series}"
-		# access: the Series table holds counters only, no case data
-		frappe.db.sql(
+		frappe.db.sql(  # access: the Series table holds counters only, no case data
 			"INSERT INTO `tabSeries` (`name`, `current`) VALUES (%s, 1) "
 			"ON DUPLICATE KEY UPDATE `current` = `current` + 1",
 			(key,),
 		)
-		# access: reads back the counter this transaction has just locked and incremented
-		return int(frappe.db.sql("SELECT `current` FROM `tabSeries` WHERE `name` = %s", (key,))[0][0])
+		# Reads back the counter this transaction has just locked and incremented.
+		current = frappe.db.sql("SELECT `current` FROM `tabSeries` WHERE `name` = %s", (key,))  # access: counters only
+		return int(current[0][0])

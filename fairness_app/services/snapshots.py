@@ -32,7 +32,7 @@ PARTY_ROLES = {
 MAX_MANAGER_CHAIN = 8
 
 
-def complaint_snapshot(doc) -> CaseSnapshot:
+def complaint_snapshot(doc, nation: str) -> CaseSnapshot:
 	return CaseSnapshot(
 		case_id=doc.name,
 		case_type=CaseType.COMPLAINT,
@@ -46,7 +46,7 @@ def complaint_snapshot(doc) -> CaseSnapshot:
 		formality=doc.formality.lower() if doc.formality else None,
 		parties=tuple(party_snapshot(row) for row in doc.parties),
 		case_officer=recording_officer(),
-		nation=frappe.get_cached_doc("Fairness Settings").site_config().nation,
+		nation=nation,
 	)
 
 

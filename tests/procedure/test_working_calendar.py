@@ -17,52 +17,22 @@ from fairness_app.procedure.calendar import (
 
 ALL = ("ENG", "WLS", "SCT", "NIR")
 
+def due(everywhere: date, **by_nation: date) -> dict[str, date]:
+	"""The due date in every nation, except where a nation's own bank holidays move it."""
+	return {nation: by_nation.get(nation, everywhere) for nation in ALL}
+
+
 # (what it shows, start, working days, due date per nation)
 CROSSINGS = [
-	("Christmas 2026: Boxing Day's substitute Monday", date(2026, 12, 24), 1, dict.fromkeys(ALL, date(2026, 12, 29))),
-	("Christmas 2027: both substitute days", date(2027, 12, 24), 1, dict.fromkeys(ALL, date(2027, 12, 29))),
-	(
-		"New Year 2027: Scotland's 2 January substitute",
-		date(2026, 12, 31),
-		1,
-		{"ENG": date(2027, 1, 4), "WLS": date(2027, 1, 4), "NIR": date(2027, 1, 4), "SCT": date(2027, 1, 5)},
-	),
-	(
-		"New Year 2026: Scotland's 2 January",
-		date(2025, 12, 31),
-		1,
-		{"ENG": date(2026, 1, 2), "WLS": date(2026, 1, 2), "NIR": date(2026, 1, 2), "SCT": date(2026, 1, 5)},
-	),
-	(
-		"Easter 2026: no Easter Monday in Scotland",
-		date(2026, 4, 2),
-		1,
-		{"ENG": date(2026, 4, 7), "WLS": date(2026, 4, 7), "NIR": date(2026, 4, 7), "SCT": date(2026, 4, 6)},
-	),
-	(
-		"St Andrew's Day 2025 falls on a Sunday: Scotland's substitute Monday",
-		date(2025, 11, 28),
-		1,
-		{"ENG": date(2025, 12, 1), "WLS": date(2025, 12, 1), "NIR": date(2025, 12, 1), "SCT": date(2025, 12, 2)},
-	),
-	(
-		"St Patrick's Day in Northern Ireland",
-		date(2026, 3, 16),
-		1,
-		{"ENG": date(2026, 3, 17), "WLS": date(2026, 3, 17), "SCT": date(2026, 3, 17), "NIR": date(2026, 3, 18)},
-	),
-	(
-		"The Twelfth's substitute Monday in Northern Ireland",
-		date(2026, 7, 10),
-		1,
-		{"ENG": date(2026, 7, 13), "WLS": date(2026, 7, 13), "SCT": date(2026, 7, 13), "NIR": date(2026, 7, 14)},
-	),
-	(
-		"Two working days over Christmas and New Year 2025 (DER-9)",
-		date(2025, 12, 24),
-		2,
-		{"ENG": date(2025, 12, 30), "WLS": date(2025, 12, 30), "NIR": date(2025, 12, 30), "SCT": date(2025, 12, 30)},
-	),
+	("Christmas 2026: Boxing Day's substitute Monday", date(2026, 12, 24), 1, due(date(2026, 12, 29))),
+	("Christmas 2027: both substitute days", date(2027, 12, 24), 1, due(date(2027, 12, 29))),
+	("New Year 2027: Scotland's 2 January substitute", date(2026, 12, 31), 1, due(date(2027, 1, 4), SCT=date(2027, 1, 5))),
+	("New Year 2026: Scotland's 2 January", date(2025, 12, 31), 1, due(date(2026, 1, 2), SCT=date(2026, 1, 5))),
+	("Easter 2026: no Easter Monday in Scotland", date(2026, 4, 2), 1, due(date(2026, 4, 7), SCT=date(2026, 4, 6))),
+	("St Andrew's Day 2025 on a Sunday: Scotland's substitute", date(2025, 11, 28), 1, due(date(2025, 12, 1), SCT=date(2025, 12, 2))),
+	("St Patrick's Day in Northern Ireland", date(2026, 3, 16), 1, due(date(2026, 3, 17), NIR=date(2026, 3, 18))),
+	("The Twelfth's substitute in Northern Ireland", date(2026, 7, 10), 1, due(date(2026, 7, 13), NIR=date(2026, 7, 14))),
+	("Two working days over Christmas 2025 (DER-9)", date(2025, 12, 24), 2, due(date(2025, 12, 30))),
 ]
 
 
