@@ -27,3 +27,7 @@ has_permission = {
 	"Fairness Complaint": "fairness_app.permissions.complaint_has_permission",
 	"Fairness Party": "fairness_app.permissions.party_has_permission",
 }
+
+doc_events = {
+	"DocShare": {"validate": "fairness_app.permissions.refuse_sharing"},
+}

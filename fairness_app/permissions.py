@@ -63,3 +63,20 @@ def party_has_permission(doc, ptype: str | None = None, user: str | None = None,
 		(doc.name, user),
 	)
 	return bool(on_a_team)
+
+
+CONFIDENTIAL_DOCTYPES = ("Fairness Complaint", "Fairness Party")
+
+
+def refuse_sharing(share, method=None):
+	"""Sharing would widen a case beyond its team, and Frappe adds shared records to list queries after our
+	conditions. Assigning a case to someone outside the team shares it too, so this refuses both."""
+	if share.share_doctype in CONFIDENTIAL_DOCTYPES:
+		frappe.throw(
+			frappe._(
+				"Cases and the people in them cannot be shared, and can only be assigned to their case team. "
+				"If this person needs to know, add them to the case team."
+			),
+			frappe.PermissionError,
+			title=frappe._("Not shared"),
+		)

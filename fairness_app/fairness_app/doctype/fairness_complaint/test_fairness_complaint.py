@@ -38,6 +38,18 @@ class ComplaintTestCase(FrappeTestCase):
 		finally:
 			frappe.set_user("Administrator")
 
+	def visible_to(self, user):
+		"""What `user` can see of this test's `case`, on the form and in lists."""
+		frappe.set_user(user)
+		try:
+			return {
+				"form": frappe.has_permission("Fairness Complaint", "read", doc=self.case.name),
+				"list": self.case.name in listed("Fairness Complaint"),
+				"party list": self.complainant.name in listed("Fairness Party"),
+			}
+		finally:
+			frappe.set_user("Administrator")
+
 
 class TestRecordingAComplaint(ComplaintTestCase):
 	def test_a_staff_complaint_goes_to_the_complainants_manager(self):
@@ -117,28 +129,19 @@ class TestBadInput(ComplaintTestCase):
 		)
 
 
-class TestNeedToKnow(ComplaintTestCase):
-	"""The wrong people try to read a case (X-2)."""
+class OneCaseTestCase(ComplaintTestCase):
+	"""Tests about one staff complaint recorded by a case officer."""
 
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
 		frappe.set_user(cls.officer)
-		cls.case = new_complaint(
-			[(cls.complainant, "Complainant"), (cls.subject_colleague, "Subject")]
-		).insert()
+		cls.case = new_complaint([(cls.complainant, "Complainant"), (cls.subject_colleague, "Subject")]).insert()
 		frappe.set_user("Administrator")
 
-	def visible_to(self, user):
-		frappe.set_user(user)
-		try:
-			return {
-				"form": frappe.has_permission("Fairness Complaint", "read", doc=self.case.name),
-				"list": self.case.name in listed("Fairness Complaint"),
-				"party list": self.complainant.name in listed("Fairness Party"),
-			}
-		finally:
-			frappe.set_user("Administrator")
+
+class TestNeedToKnow(OneCaseTestCase):
+	"""The wrong people try to read a case (X-2)."""
 
 	def test_the_team_sees_the_case(self):
 		self.assertEqual(self.visible_to(self.manager), {"form": True, "list": True, "party list": True})
@@ -162,3 +165,30 @@ def listed(doctype):
 		return frappe.get_list(doctype, pluck="name")
 	except frappe.PermissionError:
 		return []
+
+
+class TestSharingAndAssignment(OneCaseTestCase):
+	"""Sharing and assignment must not open a case to someone outside its team (X-2)."""
+
+	def test_a_case_cannot_be_shared_with_an_outsider(self):
+		with self.assertRaises(frappe.PermissionError):
+			frappe.share.add("Fairness Complaint", self.case.name, self.other_manager)
+		self.assertEqual(self.visible_to(self.other_manager)["list"], False)
+
+	def test_a_person_cannot_be_shared(self):
+		with self.assertRaises(frappe.PermissionError):
+			frappe.share.add("Fairness Party", self.complainant.name, self.other_manager)
+
+	def test_assigning_a_case_to_an_outsider_is_refused(self):
+		from frappe.desk.form import assign_to
+
+		with self.assertRaises(frappe.PermissionError):
+			assign_to.add({"doctype": "Fairness Complaint", "name": self.case.name, "assign_to": [self.other_manager]})
+		frappe.set_user(self.other_manager)
+		self.assertFalse(frappe.has_permission("Fairness Complaint", "read", doc=self.case.name))
+
+	def test_assigning_a_case_to_its_own_team_works(self):
+		from frappe.desk.form import assign_to
+
+		assign_to.add({"doctype": "Fairness Complaint", "name": self.case.name, "assign_to": [self.manager]})
+		self.assertTrue(frappe.db.exists("ToDo", {"reference_name": self.case.name, "allocated_to": self.manager}))
