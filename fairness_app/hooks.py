@@ -1,5 +1,7 @@
 """Frappe wiring only: what runs when. The rules themselves live in procedure/ and the plugins."""
 
+from fairness_app.permissions import CONFIDENTIAL_DOCTYPES, TRAILING_RECORDS
+
 app_name = "fairness_app"
 app_title = "Fairness App"
 app_publisher = "fairness_app contributors"
@@ -18,16 +20,37 @@ before_install = "fairness_app.setup.install.before_install"
 after_install = "fairness_app.setup.install.after_install"
 after_migrate = "fairness_app.setup.install.after_migrate"
 
-# Need to know: see permissions.py.
+# Need to know: see permissions.py. Frappe's records about a case (history, comments, files, logs) follow it.
 permission_query_conditions = {
-	"Fairness Complaint": "fairness_app.permissions.complaint_query_conditions",
-	"Fairness Party": "fairness_app.permissions.party_query_conditions",
+	"Fairness Complaint": "fairness_app.permissions.confidential_query_conditions",
+	"Fairness Party": "fairness_app.permissions.confidential_query_conditions",
+	**dict.fromkeys(TRAILING_RECORDS, "fairness_app.permissions.trailing_query_conditions"),
 }
 has_permission = {
-	"Fairness Complaint": "fairness_app.permissions.complaint_has_permission",
-	"Fairness Party": "fairness_app.permissions.party_has_permission",
+	"Fairness Complaint": "fairness_app.permissions.confidential_has_permission",
+	"Fairness Party": "fairness_app.permissions.confidential_has_permission",
+	**dict.fromkeys(TRAILING_RECORDS, "fairness_app.permissions.trailing_has_permission"),
+}
+# Frappe applies every hook for a doctype, most recent first, until one decides.
+has_permission["File"] = ["fairness_app.permissions.trailing_has_permission", "fairness_app.safeguards.file_has_permission"]
+
+# New files are checked, and private downloads (which skip has_permission hooks) ask ours: see safeguards.py.
+override_doctype_class = {"File": "fairness_app.safeguards.CaseAwareFile"}
+
+# Frappe endpoints that would answer about a case without asking permissions.py: see safeguards.py.
+override_whitelisted_methods = {
+	"frappe.client.get_count": "fairness_app.safeguards.get_count",
+	"frappe.client.validate_link": "fairness_app.safeguards.validate_link",
+	"frappe.desk.listview.get_group_by_count": "fairness_app.safeguards.get_group_by_count",
+	"frappe.desk.search.search_link": "fairness_app.safeguards.search_link",
+	"frappe.desk.search.search_widget": "fairness_app.safeguards.search_widget",
 }
 
 doc_events = {
 	"DocShare": {"validate": "fairness_app.permissions.refuse_sharing"},
+	"Error Log": {"before_insert": "fairness_app.safeguards.drop_local_variables"},
+	**{
+		doctype: {"before_validate": "fairness_app.safeguards.refuse_blind_rest_update"}
+		for doctype in CONFIDENTIAL_DOCTYPES
+	},
 }

@@ -2,6 +2,9 @@
 (has_permission) and list queries (permission_query_conditions), so that lists, counts and reports never show
 what the form would refuse.
 
+The records Frappe keeps beside a case (its version history, comments, emails, assignments, files, view and
+access logs) follow the case: whoever cannot read the case cannot read them either, whatever their role.
+
 Frappe lets controllers deny but never grant: these hooks only narrow what the roles allow.
 """
 
@@ -9,63 +12,100 @@ import frappe
 
 SUPERUSER = "Administrator"
 
+CASE_DOCTYPES = ("Fairness Complaint",)
+CONFIDENTIAL_DOCTYPES = (*CASE_DOCTYPES, "Fairness Party")
 
-def _team_condition(doctype: str, user: str) -> str:
-	return (
-		"exists (select 1 from `tabFairness Case Team Member` team "
-		f"where team.parenttype = {frappe.db.escape(doctype)} and team.parent = `tab{doctype}`.`name` "
-		f"and team.user = {frappe.db.escape(user)})"
+# Frappe records that point at another record: doctype -> (field naming the doctype, field naming the record).
+TRAILING_RECORDS = {
+	"Version": ("ref_doctype", "docname"),
+	"Comment": ("reference_doctype", "reference_name"),
+	"Communication": ("reference_doctype", "reference_name"),
+	"ToDo": ("reference_type", "reference_name"),
+	"File": ("attached_to_doctype", "attached_to_name"),
+	"Activity Log": ("reference_doctype", "reference_name"),
+	"View Log": ("reference_doctype", "reference_name"),
+	"Access Log": ("export_from", "reference_document"),
+	"Document Follow": ("ref_doctype", "ref_docname"),
+	"Deleted Document": ("deleted_doctype", "deleted_name"),
+}
+
+
+def readable_condition(doctype: str, name_sql: str, user: str) -> str:
+	"""SQL that is true when `user` may read the `doctype` record whose name is the SQL expression `name_sql`."""
+	escaped = frappe.db.escape(user)
+	if doctype in CASE_DOCTYPES:
+		return (
+			"exists (select 1 from `tabFairness Case Team Member` team "
+			f"where team.parenttype = {frappe.db.escape(doctype)} and team.parent = {name_sql} "
+			f"and team.user = {escaped})"
+		)
+	if doctype == "Fairness Party":
+		# A person's record is visible to whoever recorded it and to the teams of the cases they appear in.
+		return (
+			f"(exists (select 1 from `tabFairness Party` recorded where recorded.name = {name_sql} "
+			f"and recorded.owner = {escaped}) "
+			"or exists (select 1 from `tabFairness Case Party` case_party "
+			"join `tabFairness Case Team Member` team "
+			"on team.parent = case_party.parent and team.parenttype = case_party.parenttype "
+			f"where case_party.party = {name_sql} and team.user = {escaped}))"
+		)
+	raise ValueError(f"{doctype} is not a confidential doctype")
+
+
+def _can_read(doctype: str, name: str, user: str) -> bool:
+	return bool(
+		frappe.db.sql(  # access: this is the permission check itself
+			f"select 1 from dual where {readable_condition(doctype, frappe.db.escape(name), user)}"
+		)
 	)
 
 
-def _on_team(doc, user: str) -> bool:
-	return any(row.user == user for row in doc.get("team") or ())
-
-
-def complaint_query_conditions(user: str | None = None, doctype: str = "Fairness Complaint") -> str:
-	user = user or frappe.session.user
-	return "" if user == SUPERUSER else _team_condition(doctype, user)
-
-
-def complaint_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
-	user = user or frappe.session.user
-	if user == SUPERUSER:
-		return None
-	if ptype == "create" and doc.is_new():
-		return None  # the roles decide who may record a case; intake names its team
-	return _on_team(doc, user)
-
-
-def party_query_conditions(user: str | None = None) -> str:
-	"""A person's record is visible to whoever recorded it and to the teams of the cases they appear in."""
+def confidential_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
 	user = user or frappe.session.user
 	if user == SUPERUSER:
 		return ""
-	escaped = frappe.db.escape(user)
-	return (
-		f"(`tabFairness Party`.`owner` = {escaped} or exists (select 1 from `tabFairness Case Party` case_party "
-		"join `tabFairness Case Team Member` team on team.parent = case_party.parent "
-		"and team.parenttype = case_party.parenttype "
-		f"where case_party.party = `tabFairness Party`.`name` and team.user = {escaped}))"
-	)
+	return readable_condition(doctype, f"`tab{doctype}`.`name`", user)
 
 
-def party_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
+def confidential_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
 	user = user or frappe.session.user
-	if user == SUPERUSER or doc.is_new() or doc.owner == user:
+	if user == SUPERUSER:
 		return None
-	# Asks only whether this user is on the team of a case naming this person.
-	on_a_team = frappe.db.sql(  # access: this is the permission check itself
-		"""select 1 from `tabFairness Case Party` case_party
-		join `tabFairness Case Team Member` team
-			on team.parent = case_party.parent and team.parenttype = case_party.parenttype
-		where case_party.party = %s and team.user = %s limit 1""",
-		(doc.name, user),
+	if doc.is_new():
+		return None  # the roles decide who may record a case or a person; intake names the case team
+	if doc.doctype in CASE_DOCTYPES:
+		return any(row.user == user for row in doc.get("team") or ())
+	return doc.owner == user or _can_read(doc.doctype, doc.name, user)
+
+
+def trailing_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""Hide history, comments, files and logs of confidential records from anyone who cannot read the record."""
+	user = user or frappe.session.user
+	if user == SUPERUSER:
+		return ""
+	doctype_field, name_field = TRAILING_RECORDS[doctype]
+	doctype_column = f"`tab{doctype}`.`{doctype_field}`"
+	name_column = f"`tab{doctype}`.`{name_field}`"
+	listed = ", ".join(frappe.db.escape(confidential) for confidential in CONFIDENTIAL_DOCTYPES)
+	readable = " or ".join(
+		f"({doctype_column} = {frappe.db.escape(confidential)} and "
+		f"{readable_condition(confidential, name_column, user)})"
+		for confidential in CONFIDENTIAL_DOCTYPES
+		if doctype != "Deleted Document"  # a deleted case has no team left to read it
 	)
-	return bool(on_a_team)
+	return f"(ifnull({doctype_column}, '') not in ({listed}){' or ' + readable if readable else ''})"
 
 
-CONFIDENTIAL_DOCTYPES = ("Fairness Complaint", "Fairness Party")
+def trailing_has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
+	"""Deny (never grant): returning None leaves the decision to Frappe's own rule for the doctype."""
+	user = user or frappe.session.user
+	doctype_field, name_field = TRAILING_RECORDS[doc.doctype]
+	about = doc.get(doctype_field)
+	if user == SUPERUSER or about not in CONFIDENTIAL_DOCTYPES:
+		return None
+	if doc.doctype == "Deleted Document" or not doc.get(name_field):
+		return False
+	return None if _can_read(about, doc.get(name_field), user) else False
 
 
 def refuse_sharing(share, method=None):

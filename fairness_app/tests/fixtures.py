@@ -36,3 +36,59 @@ def new_complaint(parties=(), **fields):
 	for party, role in parties:
 		doc.append("parties", {"party": party.name, "role": role})
 	return doc
+
+
+EVIDENCE = b"%PDF-1.4 notes of what was said in the meeting"
+
+
+def case_with_every_persona():
+	"""A committed staff complaint against a colleague and the complainant's own manager, with one person in each
+	position the need-to-know rule distinguishes (X-2, FHB-3, FHB-6, DER-7).
+
+	The case carries everything Frappe keeps beside a record: a private evidence file, a comment, an assignment
+	and a change in its version history. Returns the users by persona, the case and its people."""
+	from fairness_app import roles
+
+	users = frappe._dict(
+		complainant=make_user("complainant"),
+		subject=make_user("subject"),
+		witness=make_user("witness"),
+		unrelated_staff=make_user("unrelated_staff", roles.INTAKE_OFFICER),
+		line_manager=make_user("director_handling", roles.LINE_MANAGER),
+		manager_subject=make_user("manager_subject", roles.LINE_MANAGER, roles.CASE_OFFICER),
+		case_officer=make_user("case_officer", roles.CASE_OFFICER),
+		investigator=make_user("investigator", roles.INVESTIGATOR),
+		monitoring_officer=make_user("monitoring_officer", roles.MONITORING_OFFICER),
+		administrator=make_user("fairness_admin", roles.ADMINISTRATOR, "System Manager"),
+	)
+	make_party("Director Handling", user=users.line_manager)
+	manager = make_party("Manager Subject", user=users.manager_subject, line_manager=users.line_manager)
+	complainant = make_party("Complainant", user=users.complainant, line_manager=users.manager_subject)
+	subject = make_party("Subject", user=users.subject, line_manager=users.manager_subject)
+	witness = make_party("Witness", user=users.witness, line_manager=users.manager_subject)
+
+	frappe.set_user(users.case_officer)
+	case = new_complaint(
+		[(complainant, "Complainant"), (subject, "Subject"), (manager, "Subject"), (witness, "Witness")],
+		service_area="Waste collection",
+	).insert()
+	case.append("team", {"user": users.investigator, "team_role": "Investigator"})
+	case.service_area = "Street cleaning"
+	case.save(ignore_version=False)  # Frappe keeps no history during tests unless asked
+	frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": "meeting-notes.pdf",
+			"content": EVIDENCE,
+			"is_private": 1,
+			"attached_to_doctype": case.doctype,
+			"attached_to_name": case.name,
+		}
+	).insert()
+	case.add_comment("Comment", "Spoke to the complainant about support available.")
+	frappe.set_user("Administrator")
+	from frappe.desk.form import assign_to
+
+	assign_to.add({"doctype": case.doctype, "name": case.name, "assign_to": [users.investigator]})
+	frappe.db.commit()  # requests in other threads read the case through their own connections
+	return frappe._dict(users=users, case=case.reload(), complainant=complainant)

@@ -1,0 +1,219 @@
+"""Every persona against one case through every channel Frappe offers (X-2, FHB-6, FHB-3, DER-7).
+
+Each channel is a real request through Frappe's request handling, signed in as the persona. Only the three people
+working the case see it; everyone else, whatever their roles, learns nothing, not even that it exists.
+"""
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+
+from fairness_app.tests.fixtures import case_with_every_persona
+from fairness_app.tests.site_client import SiteClient
+from fairness_app.tests.test_plugin_registry import save_settings
+
+DOCTYPE = "Fairness Complaint"
+TEAM = {"line_manager", "case_officer", "investigator"}
+
+
+def _names(rows) -> set:
+	return {row["name"] if isinstance(row, dict) else row[0] for row in rows or ()}
+
+
+def form_load(client, case):
+	response = client.get("/api/method/frappe.desk.form.load.getdoc", doctype=DOCTYPE, name=case.name)
+	return response.status_code == 200 and bool(response.json.get("docs"))
+
+
+def list_view(client, case, view="List"):
+	message = client.call(
+		"frappe.desk.reportview.get", doctype=DOCTYPE, fields=["name", "reference"], view=view
+	)
+	return isinstance(message, dict) and case.name in {row[0] for row in message.get("values", ())}
+
+
+def report_view(client, case):
+	return list_view(client, case, view="Report")
+
+
+def client_get_count(client, case):
+	return client.call("frappe.client.get_count", doctype=DOCTYPE, filters={"reference": case.reference}) == 1
+
+
+def reportview_get_count(client, case):
+	count = client.call("frappe.desk.reportview.get_count", doctype=DOCTYPE, filters={"name": case.name})
+	return count == 1
+
+
+def sidebar_assigned_to_counts(client, case):
+	counts = client.call(
+		"frappe.desk.listview.get_group_by_count",
+		doctype=DOCTYPE,
+		current_filters={"name": case.name},
+		field="assigned_to",
+	)
+	return isinstance(counts, list) and bool(counts)
+
+
+def sidebar_owner_counts(client, case):
+	counts = client.call(
+		"frappe.desk.listview.get_group_by_count", doctype=DOCTYPE, current_filters={"name": case.name}, field="owner"
+	)
+	return isinstance(counts, list) and bool(counts)
+
+
+def link_search(client, case):
+	results = client.call(
+		"frappe.desk.search.search_link", doctype=DOCTYPE, txt=case.reference, ignore_user_permissions=1
+	)
+	return isinstance(results, list) and case.name in {result["value"] for result in results}
+
+
+def global_search(client, case):
+	results = client.call("frappe.utils.global_search.search", text=case.reference)
+	return isinstance(results, list) and case.name in _names(results)
+
+
+def rest_list(client, case):
+	response = client.resource(DOCTYPE, filters=[["reference", "=", case.reference]])
+	return response.status_code == 200 and case.name in _names(response.json["data"])
+
+
+def rest_document(client, case):
+	return client.resource(DOCTYPE, case.name).status_code == 200
+
+
+def client_get_list(client, case):
+	rows = client.call("frappe.client.get_list", doctype=DOCTYPE, filters={"reference": case.reference})
+	return isinstance(rows, list) and case.name in _names(rows)
+
+
+def client_get_value(client, case):
+	value = client.call("frappe.client.get_value", doctype=DOCTYPE, filters=case.name, fieldname="reference")
+	return isinstance(value, dict) and value.get("reference") == case.reference
+
+
+def link_validation(client, case):
+	value = client.call("frappe.client.validate_link", doctype=DOCTYPE, docname=case.name)
+	return isinstance(value, dict) and value.get("name") == case.name
+
+
+def file_download(client, case):
+	file_url = frappe.db.get_value("File", {"attached_to_name": case.name}, "file_url")
+	return client.get(file_url).status_code == 200
+
+
+def _docinfo(client, case, key):
+	"""What the form's sidebar and timeline show: Frappe sends it with the form, to whoever may open it."""
+	response = client.get("/api/method/frappe.desk.form.load.get_docinfo", doctype=DOCTYPE, name=case.name)
+	return response.status_code == 200 and bool(response.json["docinfo"][key])
+
+
+def _trailing_records(client, doctype, reference_field, case):
+	"""The same records asked for directly, which roles such as System Manager may list."""
+	response = client.resource(doctype, filters=[[reference_field, "=", case.name]])
+	return response.status_code == 200 and bool(response.json["data"])
+
+
+def version_history(client, case):
+	return _docinfo(client, case, "versions") or _trailing_records(client, "Version", "docname", case)
+
+
+def comments(client, case):
+	return _docinfo(client, case, "comments") or _trailing_records(client, "Comment", "reference_name", case)
+
+
+def assignments(client, case):
+	return _docinfo(client, case, "assignments") or _trailing_records(client, "ToDo", "reference_name", case)
+
+
+def attachments(client, case):
+	return _docinfo(client, case, "attachments") or _trailing_records(client, "File", "attached_to_name", case)
+
+
+def print_view(client, case):
+	response = client.get("/api/method/frappe.www.printview.get_html_and_style", doc=DOCTYPE, name=case.name)
+	return response.status_code == 200 and case.reference in response.json["message"]["html"]
+
+
+def email(client, case):
+	response = client.post(
+		"/api/method/frappe.core.doctype.communication.email.make",
+		{
+			"doctype": DOCTYPE,
+			"name": case.name,
+			"recipients": "someone@fairness-test.example.org",
+			"subject": "About your case",
+			"content": "Checking who may write about this case.",
+			"send_email": 0,
+		},
+	)
+	return response.status_code == 200
+
+
+def person_record(client, case):
+	return client.resource("Fairness Party", case.parties[0].party).status_code == 200
+
+
+CHANNELS = (
+	form_load,
+	list_view,
+	report_view,
+	client_get_count,
+	reportview_get_count,
+	sidebar_assigned_to_counts,
+	sidebar_owner_counts,
+	link_search,
+	rest_list,
+	rest_document,
+	client_get_list,
+	client_get_value,
+	link_validation,
+	file_download,
+	version_history,
+	comments,
+	assignments,
+	attachments,
+	print_view,
+	email,
+	person_record,
+)
+
+
+class TestPermissionMatrix(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		save_settings()
+		cls.scenario = case_with_every_persona()
+		cls.clients = {persona: SiteClient(user) for persona, user in cls.scenario.users.items()}
+
+	def assert_matrix(self, case, team):
+		seen = {
+			persona: {channel.__name__ for channel in CHANNELS if channel(client, case)}
+			for persona, client in self.clients.items()
+		}
+		everything = {channel.__name__ for channel in CHANNELS}
+		expected = {persona: everything if persona in team else set() for persona in self.clients}
+		self.assertEqual(seen, expected)
+
+	def test_only_the_case_team_sees_the_case_on_any_channel(self):
+		# req: X-2, FHB-6, FHB-3, DER-7
+		self.assert_matrix(self.scenario.case, TEAM)
+
+	def test_global_search_never_shows_a_case_even_to_its_team(self):
+		# Nothing on a confidential record is indexed, so global search cannot quote it to anyone.
+		for persona, client in self.clients.items():
+			with self.subTest(persona=persona):
+				self.assertFalse(global_search(client, self.scenario.case))
+
+	def test_sharing_or_assigning_to_an_outsider_opens_nothing(self):
+		# req: X-2
+		from frappe.desk.form import assign_to
+
+		case, outsider = self.scenario.case, self.scenario.users.unrelated_staff
+		with self.assertRaises(frappe.PermissionError):
+			frappe.share.add(DOCTYPE, case.name, outsider, read=1)
+		with self.assertRaises(frappe.PermissionError):
+			assign_to.add({"doctype": DOCTYPE, "name": case.name, "assign_to": [outsider]})
+		frappe.db.commit()
+		self.assert_matrix(case, TEAM)
