@@ -2,7 +2,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from fairness_app.services import intake
+from fairness_app.services import case_team, intake
 
 SUBJECT = "Subject"
 
@@ -11,6 +11,10 @@ class FairnessComplaint(Document):
 	def validate(self):
 		self.validate_dates()
 		self.validate_parties()
+		case_team.check_team_change(self)
+
+	def on_update(self):
+		case_team.record_team_change(self)
 
 	def before_insert(self):
 		intake.record_complaint(self)

@@ -192,3 +192,38 @@ class TestSharingAndAssignment(OneCaseTestCase):
 
 		assign_to.add({"doctype": "Fairness Complaint", "name": self.case.name, "assign_to": [self.manager]})
 		self.assertTrue(frappe.db.exists("ToDo", {"reference_name": self.case.name, "allocated_to": self.manager}))
+
+
+class TestCaseTeamChanges(OneCaseTestCase):
+	"""The team decides who sees the case, so changing it is guarded and recorded (X-2)."""
+
+	def change_team(self, as_user, **row):
+		frappe.set_user(as_user)
+		try:
+			doc = frappe.get_doc("Fairness Complaint", self.case.name)
+			doc.append("team", row)
+			doc.save()
+			return doc
+		finally:
+			frappe.set_user("Administrator")
+
+	def test_the_person_handling_the_case_adds_an_investigator_and_the_timeline_says_so(self):
+		investigator = make_user("team_investigator", roles.INVESTIGATOR)
+		doc = self.change_team(self.manager, user=investigator, team_role="Investigator")
+		self.assertIn(investigator, {row.user for row in doc.team})
+		timeline = frappe.get_all(
+			"Comment", filters={"reference_name": doc.name, "comment_type": "Info"}, pluck="content"
+		)
+		self.assertTrue(any("to the case team as investigator" in text for text in timeline), timeline)
+
+	def test_a_team_member_who_only_investigates_cannot_add_people(self):
+		investigator = make_user("team_investigator", roles.INVESTIGATOR)
+		self.change_team(self.manager, user=investigator, team_role="Investigator")
+		with self.assertRaises(frappe.PermissionError):
+			self.change_team(investigator, user=self.other_manager, team_role="Manager")
+
+	def test_a_party_to_the_case_cannot_join_its_team(self):
+		# req: FHB-6
+		with self.assertRaises(frappe.ValidationError) as refused:
+			self.change_team(self.manager, user=self.colleague, team_role="Investigator")
+		self.assertIn("is part of this case (subject)", str(refused.exception))
