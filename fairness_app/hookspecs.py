@@ -1,7 +1,7 @@
 """Every hook a council plugin can implement. Each docstring is that hook's documentation (docs/plugins.md repeats
 it with an example, and a test keeps the two in step).
 
-Decisions (route, reference, clock rules, calendar, escalation, retention) are `firstresult`: plugins are asked in
+Decisions (route, reference, time limit, clock rules, calendar, escalation, retention) are `firstresult`: plugins are asked in
 turn and the first answer that is not None wins, so return None to leave the decision to the next plugin. The
 built-in rules answer last. Contributions (transition vetoes, notifications) are collected from every plugin.
 
@@ -23,6 +23,7 @@ from fairness_app.procedure.references import ReferenceCounter
 from fairness_app.procedure.retention import RetentionRule
 from fairness_app.procedure.routes import Route
 from fairness_app.procedure.snapshots import CaseEvent, CaseSnapshot, Transition
+from fairness_app.procedure.time_limits import TimeLimit
 
 PROJECT = "fairness_app"
 
@@ -95,6 +96,16 @@ def fairness_notifications(case: CaseSnapshot, event: CaseEvent) -> Sequence[Not
 	Called after each case event (recorded, stage changed, clock missed, closed); every plugin is asked and all
 	the notifications returned are sent, in the background, after the change is saved. Return a list of
 	`Notification`s, or None.
+	"""
+
+
+@hookspec(firstresult=True)
+def fairness_time_limit(case: CaseSnapshot) -> TimeLimit | None:
+	"""Decide how long after the latest incident a complaint may be made, and who may accept a late one.
+
+	Called whenever a complaint with a latest incident date is saved. Return a `TimeLimit` (months, or None for no
+	limit). A complaint received after the last day is refused until the case records who accepted it late and
+	why. Return None to leave the decision to the next plugin.
 	"""
 
 

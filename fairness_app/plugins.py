@@ -33,6 +33,7 @@ from fairness_app.procedure.references import ReferenceCounter
 from fairness_app.procedure.retention import RetentionRule
 from fairness_app.procedure.routes import Route
 from fairness_app.procedure.snapshots import CaseEvent, CaseSnapshot, Transition
+from fairness_app.procedure.time_limits import TimeLimit
 
 ENTRY_POINT_GROUP = "fairness_app"
 
@@ -217,6 +218,9 @@ class FairnessPlugins:
 
 	def clock_escalation(self, case: CaseSnapshot, alert: ClockAlert) -> Decision[Escalation]:
 		return self._decide("fairness_clock_escalation", case.label, _expect(Escalation), case=case, alert=alert)
+
+	def time_limit(self, case: CaseSnapshot) -> Decision[TimeLimit]:
+		return self._decide("fairness_time_limit", case.label, _expect(TimeLimit), case=case)
 
 	def retention(self, case: CaseSnapshot) -> Decision[RetentionRule]:
 		return self._decide("fairness_retention", case.label, _expect(RetentionRule), case=case)

@@ -19,6 +19,7 @@ from fairness_app.procedure.references import ReferenceCounter, financial_year_l
 from fairness_app.procedure.retention import RetentionRule
 from fairness_app.procedure.routes import Route, first_manager_not_involved
 from fairness_app.procedure.snapshots import CaseSnapshot, CaseType, PartyKind, PartyRole
+from fairness_app.procedure.time_limits import TimeLimit
 
 hookimpl = pluggy.HookimplMarker(PROJECT)
 
@@ -31,6 +32,9 @@ COUNCILLOR_REFERRAL = "councillor_referral"
 THIRD_PARTY_INCIDENT = "third_party_incident"
 
 RETENTION_YEARS = 6
+
+# Three months, as for an employment tribunal claim; a council's plugin sets its own (DER-2).
+TIME_LIMIT = TimeLimit(3, "a senior manager")
 
 _STAFF = {PartyKind.EMPLOYEE, PartyKind.AGENCY_WORKER, PartyKind.CASUAL_WORKER}
 
@@ -104,6 +108,10 @@ class BuiltinRules:
 			(_case_officers("a deadline is due"),),
 			f"'{label}' on case {case.label} is due today.",
 		)
+
+	@hookimpl(trylast=True)
+	def fairness_time_limit(self, case: CaseSnapshot) -> TimeLimit:
+		return TIME_LIMIT
 
 	@hookimpl(trylast=True)
 	def fairness_retention(self, case: CaseSnapshot) -> RetentionRule:

@@ -184,3 +184,17 @@ class TestNothingHiddenInsideARecord(FrappeTestCase):
 					with self.subTest(doctype=table, field=df.fieldname):
 						self.assertEqual(df.permlevel, 0)
 						self.assertFalse(df.in_global_search)
+
+
+class TestExports(SafeguardTestCase):
+	def test_case_records_cannot_be_exported_even_by_the_team(self):
+		"""No role holds Export on a confidential doctype: free text such as "=HYPERLINK(...)" never reaches a
+		spreadsheet from the list view. The app's own exports pass cells through reports.exports.spreadsheet_safe."""
+		response = SiteClient(self.users.case_officer).post(
+			"/api/method/frappe.desk.reportview.export_query",
+			{"doctype": self.case.doctype, "file_format_type": "CSV", "fields": '["name", "service_area"]'},
+		)
+		self.assertEqual(response.status_code, 403)
+		for doctype in CONFIDENTIAL_DOCTYPES:
+			with self.subTest(doctype=doctype):
+				self.assertFalse(any(perm.export for perm in frappe.get_meta(doctype).permissions))

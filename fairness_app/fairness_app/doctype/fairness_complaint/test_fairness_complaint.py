@@ -123,6 +123,54 @@ class TestBadInput(ComplaintTestCase):
 			latest_incident_on="2026-03-05",
 		)
 
+	def test_an_impossible_date(self):
+		self.assert_refused("is not a real date", [(self.complainant, "Complainant")], received_on="2026-02-30")
+
+	def test_an_outcome_dated_before_the_complaint(self):
+		self.assert_refused(
+			"is before the complaint was received",
+			[(self.complainant, "Complainant")],
+			received_on="2026-03-02",
+			outcome_on="2026-02-27",
+		)
+
+	def test_a_complaint_after_the_time_limit_without_an_accepted_extension(self):
+		# req: DER-2
+		self.assert_refused(
+			"after the time limit ended on",
+			[(self.complainant, "Complainant")],
+			received_on="2026-06-02",
+			latest_incident_on="2026-03-01",
+		)
+
+	def test_a_late_complaint_accepted_by_a_named_person_with_a_reason_is_recorded(self):
+		# req: DER-2
+		doc = self.record(
+			[(self.complainant, "Complainant")],
+			received_on="2026-06-02",
+			latest_incident_on="2026-03-01",
+			late_complaint_accepted_by=self.director,
+			late_complaint_reason="The complainant was in hospital until May.",
+		)
+		self.assertEqual(doc.out_of_time, 1)
+		self.assertIn("Time limit", {row.decision for row in doc.plugin_decisions})
+
+	def test_a_complaint_on_the_last_day_is_in_time(self):
+		# req: DER-2
+		doc = self.record([(self.complainant, "Complainant")], received_on="2026-06-01", latest_incident_on="2026-03-01")
+		self.assertEqual(doc.out_of_time, 0)
+
+	def test_script_in_free_text_is_stored_harmless_and_the_words_are_kept(self):
+		doc = self.record(
+			[(self.complainant, "Complainant")],
+			resolution_sought='An apology <script>alert("x")</script><b onclick="steal()">in writing</b>',
+		)
+		stored = frappe.db.get_value(doc.doctype, doc.name, "resolution_sought")
+		self.assertNotIn("<script", stored)
+		self.assertNotIn("onclick", stored)
+		self.assertIn("An apology", stored)
+		self.assertIn("in writing", stored)
+
 	def test_one_person_as_complainant_and_subject(self):
 		self.assert_refused(
 			"cannot be both the subject", [(self.complainant, "Complainant"), (self.complainant, "Subject")]
