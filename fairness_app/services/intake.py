@@ -39,6 +39,7 @@ def record_complaint(doc) -> None:
 	clocks = apply_event((), rules.value, RECEIVED, received_at(doc, now))
 	write_clocks(doc, clocks, plugins.calendar, now)
 	record_decision(doc, "Deadlines", rules, ", ".join(rule.key for rule in rules.value) or "none")
+	doc.flags.case_snapshot = case  # what the rest of this save (the time limit) asks the plugins about
 
 
 def received_at(doc, now: datetime) -> datetime:

@@ -33,7 +33,12 @@ MAX_MANAGER_CHAIN = 8
 
 
 def complaint_snapshot(doc, nation: str) -> CaseSnapshot:
-	return CaseSnapshot(
+	"""The case as plugins see it. Saving one case asks for it more than once (intake, time limit), so the
+	snapshot is kept on the document until the next save."""
+	if doc.flags.case_snapshot is not None:
+		return doc.flags.case_snapshot
+	line_managers = LineManagers()
+	doc.flags.case_snapshot = CaseSnapshot(
 		case_id=doc.name,
 		case_type=CaseType.COMPLAINT,
 		received_on=frappe.utils.getdate(doc.received_on),
@@ -44,31 +49,43 @@ def complaint_snapshot(doc, nation: str) -> CaseSnapshot:
 		service_area=doc.service_area or None,
 		intake_channel=frappe.scrub(doc.intake_channel) if doc.intake_channel else None,
 		formality=doc.formality.lower() if doc.formality else None,
-		parties=tuple(party_snapshot(row) for row in doc.parties),
+		parties=tuple(party_snapshot(row, line_managers) for row in doc.parties),
 		case_officer=recording_officer(),
 		nation=nation,
 	)
+	return doc.flags.case_snapshot
 
 
-def party_snapshot(row) -> PartySnapshot:
+def party_snapshot(row, line_managers: "LineManagers") -> PartySnapshot:
 	return PartySnapshot(
 		party_id=row.party,
 		role=PARTY_ROLES[row.role],
 		kind=PARTY_KINDS[row.party_type],
 		user=row.user or None,
-		manager_chain=manager_chain(row.line_manager),
+		manager_chain=manager_chain(row.line_manager, line_managers),
 		tags=frozenset({"headteacher"}) if row.is_headteacher else frozenset(),
 	)
 
 
-def manager_chain(line_manager: str | None) -> tuple[str, ...]:
+class LineManagers(dict):
+	"""user -> that user's line manager, looked up once per snapshot (people in a case often share managers)."""
+
+	def __missing__(self, user: str) -> str | None:
+		found = frappe.db.sql(  # access: follows only the user-to-manager links between people, to route the case
+			"select line_manager from `tabFairness Party` where user = %s and ifnull(line_manager, '') != '' limit 1",
+			user,
+		)
+		self[user] = found[0][0] if found else None
+		return self[user]
+
+
+def manager_chain(line_manager: str | None, line_managers: LineManagers) -> tuple[str, ...]:
 	"""The line manager and the managers above them, as far as Fairness Party records say."""
 	chain = []
 	manager = line_manager
 	while manager and manager not in chain and len(chain) < MAX_MANAGER_CHAIN:
 		chain.append(manager)
-		# access: follows only the user-to-manager links between people, to route the case
-		manager = frappe.db.get_value("Fairness Party", {"user": manager}, "line_manager")
+		manager = line_managers[manager]
 	return tuple(chain)
 
 

@@ -25,6 +25,7 @@ class FairnessComplaint(Document):
 
 	def on_update(self):
 		case_team.record_team_change(self)
+		self.flags.case_snapshot = None  # the next save describes the case afresh
 
 	def before_insert(self):
 		self.validate_dates()  # intake reads the dates, so they must be real first

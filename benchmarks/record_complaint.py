@@ -1,0 +1,61 @@
+"""Recording a complaint (insert, route, reference, clocks) against a bare Frappe insert, on a real site.
+
+Standing target: within 4x the bare insert. Run from the bench's sites folder with the bench's Python:
+
+    cd ~/frappe-bench/sites && ../env/bin/python ../apps/fairness_app/benchmarks/record_complaint.py SITE [N]
+
+Everything is rolled back at the end; nothing is left on the site.
+"""
+
+import sys
+import time
+
+import frappe
+
+
+def timed(action, repeat: int) -> float:
+	"""Median seconds per call of `action` over `repeat` calls, after a few warm-up calls."""
+	for _ in range(5):
+		action()
+	samples = []
+	for _ in range(repeat):
+		started = time.perf_counter()
+		action()
+		samples.append(time.perf_counter() - started)
+	return sorted(samples)[len(samples) // 2]
+
+
+def main(site: str, repeat: int) -> None:
+	frappe.init(site=site, sites_path=".")
+	frappe.connect()
+	try:
+		from fairness_app import roles
+		from fairness_app.tests.fixtures import make_party, make_user, new_complaint
+
+		manager = make_user("benchmark_manager", roles.LINE_MANAGER)
+		make_party("Benchmark Manager", user=manager)
+		complainant = make_party("Benchmark Complainant", user=make_user("benchmark_employee"), line_manager=manager)
+		subject = make_party("Benchmark Colleague", user=make_user("benchmark_colleague"), line_manager=manager)
+
+		def bare_insert():
+			frappe.get_doc({"doctype": "ToDo", "description": "Call back about the bins"}).insert()
+
+		def record_complaint():
+			new_complaint(
+				[(complainant, "Complainant"), (subject, "Subject")],
+				latest_incident_on=frappe.utils.add_days(frappe.utils.today(), -7),
+				service_area="Waste collection",
+			).insert()
+
+		bare = timed(bare_insert, repeat)
+		complaint = timed(record_complaint, repeat)
+		print(f"bare Frappe insert (ToDo):        {bare * 1000:7.2f} ms (median of {repeat})")
+		print(f"recording a complaint:            {complaint * 1000:7.2f} ms (median of {repeat})")
+		print(f"ratio:                            {complaint / bare:7.2f}x (target: within 4x)")
+	finally:
+		frappe.db.rollback()
+		frappe.destroy()
+
+
+if __name__ == "__main__":
+	main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 200)
