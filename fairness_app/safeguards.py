@@ -113,10 +113,10 @@ def validate_link(doctype: str, docname: str, fields=None):
 	return frappe_validate_link(doctype, docname, fields)
 
 
-def _readable(doctype: str, name) -> bool:
-	if not isinstance(name, str) or not frappe.db.exists(doctype, name):
+def _readable(doctype: str, name, user: str | None = None) -> bool:
+	if not name or not isinstance(name, str) or not frappe.db.exists(doctype, name):
 		return False
-	return frappe.has_permission(doctype, "read", doc=name)
+	return frappe.has_permission(doctype, "read", doc=name, user=user)
 
 
 # --- Files --------------------------------------------------------------------------------------------------
@@ -169,13 +169,9 @@ def file_has_permission(doc, ptype: str | None = None, user: str | None = None, 
 		filters={"file_url": doc.file_url, "attached_to_doctype": ("in", CONFIDENTIAL_DOCTYPES)},
 		fields=["attached_to_doctype", "attached_to_name"],
 	):
-		if not _readable_as(owner.attached_to_doctype, owner.attached_to_name, user):
+		if not _readable(owner.attached_to_doctype, owner.attached_to_name, user):
 			return False
 	return None
-
-
-def _readable_as(doctype: str, name: str, user: str) -> bool:
-	return bool(name) and frappe.db.exists(doctype, name) and frappe.has_permission(doctype, "read", doc=name, user=user)
 
 
 class CaseAwareFile(File):
