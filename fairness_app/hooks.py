@@ -22,13 +22,11 @@ after_migrate = "fairness_app.setup.install.after_migrate"
 
 # Need to know: see permissions.py. Frappe's records about a case (history, comments, files, logs) follow it.
 permission_query_conditions = {
-	"Fairness Complaint": "fairness_app.permissions.confidential_query_conditions",
-	"Fairness Party": "fairness_app.permissions.confidential_query_conditions",
+	**dict.fromkeys(CONFIDENTIAL_DOCTYPES, "fairness_app.permissions.confidential_query_conditions"),
 	**dict.fromkeys(TRAILING_RECORDS, "fairness_app.permissions.trailing_query_conditions"),
 }
 has_permission = {
-	"Fairness Complaint": "fairness_app.permissions.confidential_has_permission",
-	"Fairness Party": "fairness_app.permissions.confidential_has_permission",
+	**dict.fromkeys(CONFIDENTIAL_DOCTYPES, "fairness_app.permissions.confidential_has_permission"),
 	**dict.fromkeys(TRAILING_RECORDS, "fairness_app.permissions.trailing_has_permission"),
 }
 # Frappe applies every hook for a doctype, most recent first, until one decides.

@@ -12,7 +12,7 @@ import frappe
 
 SUPERUSER = "Administrator"
 
-CASE_DOCTYPES = ("Fairness Complaint",)
+CASE_DOCTYPES = ("Fairness Complaint", "Fairness Incident")
 CONFIDENTIAL_DOCTYPES = (*CASE_DOCTYPES, "Fairness Party")
 
 # Frappe records that point at another record: doctype -> (field naming the doctype, field naming the record).

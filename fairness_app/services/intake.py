@@ -2,7 +2,7 @@
 record which plugin made it (ARCHITECTURE: intake)."""
 
 import dataclasses
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 import frappe
 
@@ -14,16 +14,17 @@ from fairness_app.services.clocks import write_clocks
 from fairness_app.services.decisions import record_decision
 from fairness_app.services.plugin_registry import get_plugins
 from fairness_app.services.reference_counter import DatabaseCounter
-from fairness_app.services.snapshots import complaint_snapshot
+from fairness_app.services.snapshots import case_snapshot
 
 RECEIVED = "received"
+QUESTIONNAIRE = "questionnaire"
 
 
-def record_complaint(doc) -> None:
-	"""Route, number and start the clocks of a complaint about to be inserted."""
+def record_case(doc) -> None:
+	"""Route, number and start the clocks of a complaint or incident about to be inserted."""
 	plugins = get_plugins()
 	now = frappe.utils.now_datetime()
-	case = complaint_snapshot(doc, plugins.config.nation)
+	case = case_snapshot(doc, plugins.config.nation)
 
 	route = plugins.route_case(case)
 	apply_route(doc, case, route.value)
@@ -34,18 +35,19 @@ def record_complaint(doc) -> None:
 	doc.reference = reference.value
 	record_decision(doc, "Reference", reference, reference.value)
 	case = dataclasses.replace(case, reference=reference.value)
-
-	rules = plugins.clock_rules(case)
-	clocks = apply_event((), rules.value, RECEIVED, received_at(doc, now))
-	write_clocks(doc, clocks, plugins.calendar, now)
-	record_decision(doc, "Deadlines", rules, ", ".join(rule.key for rule in rules.value) or "none")
 	doc.flags.case_snapshot = case  # what the rest of this save (the time limit) asks the plugins about
 
+	if QUESTIONNAIRE in case.flags:
+		return  # a questionnaire is answered, not investigated: no deadlines run on it (DER-22)
+	rules = plugins.clock_rules(case)
+	clocks = apply_event((), rules.value, RECEIVED, received_at(case.received_on, now))
+	write_clocks(doc, clocks, plugins.calendar, now)
+	record_decision(doc, "Deadlines", rules, ", ".join(rule.key for rule in rules.value) or "none")
 
-def received_at(doc, now: datetime) -> datetime:
+
+def received_at(received_on: date, now: datetime) -> datetime:
 	"""When the case was received: now if it arrived today, else the start of the day it arrived (day-based
 	deadlines only look at the day)."""
-	received_on = frappe.utils.getdate(doc.received_on)
 	return now if received_on == now.date() else datetime.combine(received_on, time.min)
 
 

@@ -1,6 +1,8 @@
 """Building the plain snapshots that plugins see from the live case records. Only categories, dates, codes and
 site user ids cross this line: no names and no personal free text."""
 
+import re
+
 import frappe
 
 from fairness_app.procedure.snapshots import CaseSnapshot, CaseType, Officer, PartyKind, PartyRole, PartySnapshot
@@ -28,32 +30,86 @@ PARTY_ROLES = {
 	"Victim": PartyRole.VICTIM,
 }
 
+QUESTIONNAIRE = "Discrimination questionnaire"  # recorded, not handled as a complaint (DER-22)
+
+# Check fields that plugins see as flags: field -> flag.
+COMPLAINT_FLAGS = {
+	"made_on_behalf": "on_behalf",
+	"victim_under_17": "under_17",
+	"immediate_danger": "immediate_danger",
+}
+INCIDENT_FLAGS = {
+	"physical_contact": "physical_contact",
+	"serious_threat": "serious_threat",
+	"hate_incident": "hate_incident",
+	"police_contacted": "police_contacted",
+	"riddor_over_seven_days": "riddor",
+	"service_withdrawn": "service_withdrawn",
+}
+
 # Deep enough for any council's line of management, and a guard against a loop in the data.
 MAX_MANAGER_CHAIN = 8
 
 
-def complaint_snapshot(doc, nation: str) -> CaseSnapshot:
+def case_snapshot(doc, nation: str) -> CaseSnapshot:
 	"""The case as plugins see it. Saving one case asks for it more than once (intake, time limit), so the
 	snapshot is kept on the document until the next save."""
 	if doc.flags.case_snapshot is not None:
 		return doc.flags.case_snapshot
+	details = incident_details if doc.doctype == "Fairness Incident" else complaint_details
 	line_managers = LineManagers()
 	doc.flags.case_snapshot = CaseSnapshot(
 		case_id=doc.name,
-		case_type=CaseType.COMPLAINT,
-		received_on=frappe.utils.getdate(doc.received_on),
 		reference=doc.reference or None,
 		procedure=doc.procedure or None,
-		latest_incident_on=frappe.utils.getdate(doc.latest_incident_on) if doc.latest_incident_on else None,
 		directorate=doc.directorate or None,
 		service_area=doc.service_area or None,
-		intake_channel=frappe.scrub(doc.intake_channel) if doc.intake_channel else None,
-		formality=doc.formality.lower() if doc.formality else None,
 		parties=tuple(party_snapshot(row, line_managers) for row in doc.parties),
 		case_officer=recording_officer(),
 		nation=nation,
+		**details(doc),
 	)
 	return doc.flags.case_snapshot
+
+
+def complaint_details(doc) -> dict:
+	return dict(
+		case_type=CaseType.COMPLAINT,
+		received_on=frappe.utils.getdate(doc.received_on),
+		latest_incident_on=frappe.utils.getdate(doc.latest_incident_on) if doc.latest_incident_on else None,
+		intake_channel=_key(doc.intake_channel),
+		formality=_key(doc.formality),
+		grounds=_keys(row.ground for row in doc.allegations),
+		behaviours=_keys(row.behaviour for row in doc.allegations),
+		flags=_flags(doc, COMPLAINT_FLAGS) | ({"questionnaire"} if doc.complaint_type == QUESTIONNAIRE else set()),
+	)
+
+
+def incident_details(doc) -> dict:
+	return dict(
+		case_type=CaseType.INCIDENT,
+		received_on=frappe.utils.getdate(doc.reported_on),
+		latest_incident_on=frappe.utils.getdate(doc.occurred_at),
+		intake_channel=_key(doc.channel),
+		grounds=_keys((doc.protected_characteristic,)),
+		behaviours=_keys(row.abuse_type for row in doc.abuse_types),
+		flags=_flags(doc, INCIDENT_FLAGS)
+		| ({"repeat_perpetrator"} if doc.repeat_incidents else set())
+		| ({"school"} if doc.workplace == "School" else set()),
+	)
+
+
+def _key(value: str | None) -> str | None:
+	"""A category as plugins match it: "Sex (including misogyny)" -> "sex_including_misogyny"."""
+	return re.sub(r"[^a-z0-9]+", "_", value.lower()).strip("_") if value else None
+
+
+def _keys(values) -> tuple[str, ...]:
+	return tuple(sorted({_key(value) for value in values if value}))
+
+
+def _flags(doc, checks: dict[str, str]) -> set[str]:
+	return {flag for fieldname, flag in checks.items() if doc.get(fieldname)}
 
 
 def party_snapshot(row, line_managers: "LineManagers") -> PartySnapshot:

@@ -5,7 +5,7 @@ from frappe import _
 
 from fairness_app.services.decisions import record_decision
 from fairness_app.services.plugin_registry import get_plugins
-from fairness_app.services.snapshots import complaint_snapshot
+from fairness_app.services.snapshots import case_snapshot
 
 DEPENDS_ON = ("received_on", "latest_incident_on", "late_complaint_accepted_by", "late_complaint_reason")
 
@@ -18,7 +18,7 @@ def check_time_limit(doc) -> None:
 	if not doc.is_new() and not any(doc.has_value_changed(field) for field in DEPENDS_ON):
 		return
 	plugins = get_plugins()
-	decision = plugins.time_limit(complaint_snapshot(doc, plugins.config.nation))
+	decision = plugins.time_limit(case_snapshot(doc, plugins.config.nation))
 	limit, latest = decision.value, frappe.utils.getdate(doc.latest_incident_on)
 	last_day = limit.last_day(latest)
 	doc.out_of_time = int(limit.is_late(latest, frappe.utils.getdate(doc.received_on)))

@@ -38,15 +38,37 @@ def new_complaint(parties=(), **fields):
 	return doc
 
 
+def new_incident(parties=(), abuse_types=("Verbal abuse",), **fields):
+	"""An unsaved third-party incident that happened this morning; `parties` is a list of (Fairness Party, role)."""
+	doc = frappe.get_doc(
+		{
+			"doctype": "Fairness Incident",
+			"occurred_at": f"{frappe.utils.today()} 09:30:00",
+			"reported_on": frappe.utils.today(),
+			"channel": "Face to face",
+			"abuse_types": [{"abuse_type": abuse_type} for abuse_type in abuse_types],
+			**fields,
+		}
+	)
+	for party, role in parties:
+		doc.append("parties", {"party": party.name, "role": role})
+	return doc
+
+
 EVIDENCE = b"%PDF-1.4 notes of what was said in the meeting"
+
+
+def evidence_for(case) -> bytes:
+	return EVIDENCE + f" ({case.name})".encode()
 
 
 def case_with_every_persona():
 	"""A committed staff complaint against a colleague and the complainant's own manager, with one person in each
-	position the need-to-know rule distinguishes (X-2, FHB-3, FHB-6, DER-7).
+	position the need-to-know rule distinguishes (X-2, FHB-3, FHB-6, DER-7), and a committed third-party incident
+	involving the same people in other parts.
 
-	The case carries everything Frappe keeps beside a record: a private evidence file, a comment, an assignment
-	and a change in its version history. Returns the users by persona, the case and its people."""
+	Each case carries everything Frappe keeps beside a record (see add_trailing_records). Returns the users by
+	persona, the complaint, the incident and the complainant."""
 	from fairness_app import roles
 
 	users = frappe._dict(
@@ -72,6 +94,26 @@ def case_with_every_persona():
 		[(complainant, "Complainant"), (subject, "Subject"), (manager, "Subject"), (witness, "Witness")],
 		service_area="Waste collection",
 	).insert()
+	add_trailing_records(case, users)
+
+	# An incident at a reception desk: the complainant is the member of staff abused, by a member of the public.
+	# It goes to the complainant's manager, who is handling this one rather than being complained about.
+	frappe.set_user(users.case_officer)
+	visitor = make_party("Visitor", party_type="Member of the public")
+	incident = new_incident([(complainant, "Victim"), (visitor, "Subject"), (witness, "Witness")]).insert()
+	add_trailing_records(incident, users)
+	frappe.db.commit()  # requests in other threads read the cases through their own connections
+	return frappe._dict(users=users, case=case.reload(), incident=incident.reload(), complainant=complainant)
+
+
+def add_trailing_records(case, users):
+	"""Everything Frappe keeps beside a record: an investigator on the team (with a change in the version
+	history), a private evidence file, a comment and an assignment.
+
+	Each case's evidence has its own content: Frappe stores identical files once, and a file shared with a case
+	someone cannot read is refused to them (safeguards.file_has_permission), so shared content would tie the
+	cases of one test run, and of earlier runs, together."""
+	frappe.set_user(users.case_officer)
 	case.append("team", {"user": users.investigator, "team_role": "Investigator"})
 	case.service_area = "Street cleaning"
 	case.save(ignore_version=False)  # Frappe keeps no history during tests unless asked
@@ -79,16 +121,14 @@ def case_with_every_persona():
 		{
 			"doctype": "File",
 			"file_name": "meeting-notes.pdf",
-			"content": EVIDENCE,
+			"content": evidence_for(case),
 			"is_private": 1,
 			"attached_to_doctype": case.doctype,
 			"attached_to_name": case.name,
 		}
 	).insert()
-	case.add_comment("Comment", "Spoke to the complainant about support available.")
+	case.add_comment("Comment", "Spoke to the member of staff about support available.")
 	frappe.set_user("Administrator")
 	from frappe.desk.form import assign_to
 
 	assign_to.add({"doctype": case.doctype, "name": case.name, "assign_to": [users.investigator]})
-	frappe.db.commit()  # requests in other threads read the case through their own connections
-	return frappe._dict(users=users, case=case.reload(), complainant=complainant)

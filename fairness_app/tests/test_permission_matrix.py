@@ -1,4 +1,4 @@
-"""Every persona against one case through every channel Frappe offers (X-2, FHB-6, FHB-3, DER-7).
+"""Every persona against a complaint and an incident through every channel Frappe offers (X-2, FHB-6, FHB-3, DER-7).
 
 Each channel is a real request through Frappe's request handling, signed in as the persona. Only the three people
 working the case see it; everyone else, whatever their roles, learns nothing, not even that it exists.
@@ -11,8 +11,9 @@ from fairness_app.tests.fixtures import case_with_every_persona
 from fairness_app.tests.site_client import SiteClient
 from fairness_app.tests.test_plugin_registry import save_settings
 
-DOCTYPE = "Fairness Complaint"
 TEAM = {"line_manager", "case_officer", "investigator"}
+# The incident goes to the complainant's manager, who handles it rather than being complained about.
+INCIDENT_TEAM = {"manager_subject", "case_officer", "investigator"}
 
 
 def _names(rows) -> set:
@@ -20,13 +21,13 @@ def _names(rows) -> set:
 
 
 def form_load(client, case):
-	response = client.get("/api/method/frappe.desk.form.load.getdoc", doctype=DOCTYPE, name=case.name)
+	response = client.get("/api/method/frappe.desk.form.load.getdoc", doctype=case.doctype, name=case.name)
 	return response.status_code == 200 and bool(response.json.get("docs"))
 
 
 def list_view(client, case, view="List"):
 	message = client.call(
-		"frappe.desk.reportview.get", doctype=DOCTYPE, fields=["name", "reference"], view=view
+		"frappe.desk.reportview.get", doctype=case.doctype, fields=["name", "reference"], view=view
 	)
 	return isinstance(message, dict) and case.name in {row[0] for row in message.get("values", ())}
 
@@ -36,18 +37,18 @@ def report_view(client, case):
 
 
 def client_get_count(client, case):
-	return client.call("frappe.client.get_count", doctype=DOCTYPE, filters={"reference": case.reference}) == 1
+	return client.call("frappe.client.get_count", doctype=case.doctype, filters={"reference": case.reference}) == 1
 
 
 def reportview_get_count(client, case):
-	count = client.call("frappe.desk.reportview.get_count", doctype=DOCTYPE, filters={"name": case.name})
+	count = client.call("frappe.desk.reportview.get_count", doctype=case.doctype, filters={"name": case.name})
 	return count == 1
 
 
 def sidebar_assigned_to_counts(client, case):
 	counts = client.call(
 		"frappe.desk.listview.get_group_by_count",
-		doctype=DOCTYPE,
+		doctype=case.doctype,
 		current_filters={"name": case.name},
 		field="assigned_to",
 	)
@@ -56,14 +57,14 @@ def sidebar_assigned_to_counts(client, case):
 
 def sidebar_owner_counts(client, case):
 	counts = client.call(
-		"frappe.desk.listview.get_group_by_count", doctype=DOCTYPE, current_filters={"name": case.name}, field="owner"
+		"frappe.desk.listview.get_group_by_count", doctype=case.doctype, current_filters={"name": case.name}, field="owner"
 	)
 	return isinstance(counts, list) and bool(counts)
 
 
 def link_search(client, case):
 	results = client.call(
-		"frappe.desk.search.search_link", doctype=DOCTYPE, txt=case.reference, ignore_user_permissions=1
+		"frappe.desk.search.search_link", doctype=case.doctype, txt=case.reference, ignore_user_permissions=1
 	)
 	return isinstance(results, list) and case.name in {result["value"] for result in results}
 
@@ -74,26 +75,26 @@ def global_search(client, case):
 
 
 def rest_list(client, case):
-	response = client.resource(DOCTYPE, filters=[["reference", "=", case.reference]])
+	response = client.resource(case.doctype, filters=[["reference", "=", case.reference]])
 	return response.status_code == 200 and case.name in _names(response.json["data"])
 
 
 def rest_document(client, case):
-	return client.resource(DOCTYPE, case.name).status_code == 200
+	return client.resource(case.doctype, case.name).status_code == 200
 
 
 def client_get_list(client, case):
-	rows = client.call("frappe.client.get_list", doctype=DOCTYPE, filters={"reference": case.reference})
+	rows = client.call("frappe.client.get_list", doctype=case.doctype, filters={"reference": case.reference})
 	return isinstance(rows, list) and case.name in _names(rows)
 
 
 def client_get_value(client, case):
-	value = client.call("frappe.client.get_value", doctype=DOCTYPE, filters=case.name, fieldname="reference")
+	value = client.call("frappe.client.get_value", doctype=case.doctype, filters=case.name, fieldname="reference")
 	return isinstance(value, dict) and value.get("reference") == case.reference
 
 
 def link_validation(client, case):
-	value = client.call("frappe.client.validate_link", doctype=DOCTYPE, docname=case.name)
+	value = client.call("frappe.client.validate_link", doctype=case.doctype, docname=case.name)
 	return isinstance(value, dict) and value.get("name") == case.name
 
 
@@ -104,7 +105,7 @@ def file_download(client, case):
 
 def _docinfo(client, case, key):
 	"""What the form's sidebar and timeline show: Frappe sends it with the form, to whoever may open it."""
-	response = client.get("/api/method/frappe.desk.form.load.get_docinfo", doctype=DOCTYPE, name=case.name)
+	response = client.get("/api/method/frappe.desk.form.load.get_docinfo", doctype=case.doctype, name=case.name)
 	return response.status_code == 200 and bool(response.json["docinfo"][key])
 
 
@@ -131,7 +132,7 @@ def attachments(client, case):
 
 
 def print_view(client, case):
-	response = client.get("/api/method/frappe.www.printview.get_html_and_style", doc=DOCTYPE, name=case.name)
+	response = client.get("/api/method/frappe.www.printview.get_html_and_style", doc=case.doctype, name=case.name)
 	return response.status_code == 200 and case.reference in response.json["message"]["html"]
 
 
@@ -139,7 +140,7 @@ def email(client, case):
 	response = client.post(
 		"/api/method/frappe.core.doctype.communication.email.make",
 		{
-			"doctype": DOCTYPE,
+			"doctype": case.doctype,
 			"name": case.name,
 			"recipients": "someone@fairness-test.example.org",
 			"subject": "About your case",
@@ -151,7 +152,9 @@ def email(client, case):
 
 
 def person_record(client, case):
-	return client.resource("Fairness Party", case.parties[0].party).status_code == 200
+	"""The record of the person complained about, who is a party to this case only."""
+	subject = next(row.party for row in case.parties if row.role == "Subject")
+	return client.resource("Fairness Party", subject).status_code == 200
 
 
 CHANNELS = (
@@ -200,20 +203,26 @@ class TestPermissionMatrix(FrappeTestCase):
 		# req: X-2, FHB-6, FHB-3, DER-7
 		self.assert_matrix(self.scenario.case, TEAM)
 
+	def test_only_the_incident_team_sees_the_incident_on_any_channel(self):
+		# req: X-2, KEN-11, CUM-6
+		self.assert_matrix(self.scenario.incident, INCIDENT_TEAM)
+
 	def test_global_search_never_shows_a_case_even_to_its_team(self):
 		# Nothing on a confidential record is indexed, so global search cannot quote it to anyone.
-		for persona, client in self.clients.items():
-			with self.subTest(persona=persona):
-				self.assertFalse(global_search(client, self.scenario.case))
+		for case in (self.scenario.case, self.scenario.incident):
+			for persona, client in self.clients.items():
+				with self.subTest(case=case.doctype, persona=persona):
+					self.assertFalse(global_search(client, case))
 
 	def test_sharing_or_assigning_to_an_outsider_opens_nothing(self):
 		# req: X-2
 		from frappe.desk.form import assign_to
 
-		case, outsider = self.scenario.case, self.scenario.users.unrelated_staff
-		with self.assertRaises(frappe.PermissionError):
-			frappe.share.add(DOCTYPE, case.name, outsider, read=1)
-		with self.assertRaises(frappe.PermissionError):
-			assign_to.add({"doctype": DOCTYPE, "name": case.name, "assign_to": [outsider]})
-		frappe.db.commit()
-		self.assert_matrix(case, TEAM)
+		outsider = self.scenario.users.unrelated_staff
+		for case, team in ((self.scenario.case, TEAM), (self.scenario.incident, INCIDENT_TEAM)):
+			with self.assertRaises(frappe.PermissionError):
+				frappe.share.add(case.doctype, case.name, outsider, read=1)
+			with self.assertRaises(frappe.PermissionError):
+				assign_to.add({"doctype": case.doctype, "name": case.name, "assign_to": [outsider]})
+			frappe.db.commit()
+			self.assert_matrix(case, team)

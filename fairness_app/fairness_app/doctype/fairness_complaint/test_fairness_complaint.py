@@ -5,6 +5,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from fairness_app import roles
+from fairness_app.services.snapshots import case_snapshot
 from fairness_app.tests.fixtures import make_party, make_user, new_complaint
 from fairness_app.tests.test_plugin_registry import BROKENSHIRE, TIDYSHIRE, save_settings
 from fairness_app.testing import installed_plugin
@@ -105,6 +106,31 @@ class TestRecordingAComplaint(ComplaintTestCase):
 		self.assertEqual(doc.procedure, "staff_complaint")
 
 
+	def test_plugins_see_grounds_behaviours_and_flags_but_no_words(self):
+		# req: X-2, SOM-7
+		doc = self.record(
+			[(self.complainant, "Complainant"), (self.subject_colleague, "Subject")],
+			intake_channel="Face to face",
+			victim_under_17=1,
+			allegations=[
+				{"behaviour": "Harassment", "ground": "HIV/AIDS", "details": "What was said on 3 March"},
+				{"behaviour": "Bullying", "ground": "Sexual orientation"},
+			],
+		)
+		case = case_snapshot(doc, "ENG")
+		self.assertEqual(case.grounds, ("hiv_aids", "sexual_orientation"))
+		self.assertEqual(case.behaviours, ("bullying", "harassment"))
+		self.assertEqual((case.intake_channel, case.flags), ("face_to_face", {"under_17"}))
+		self.assertNotIn("3 March", repr(case))
+
+	def test_a_discrimination_questionnaire_is_recorded_without_deadlines(self):
+		# req: DER-22
+		doc = self.record([(self.complainant, "Complainant")], complaint_type="Discrimination questionnaire")
+		self.assertTrue(doc.reference)
+		self.assertEqual(doc.clocks, [])
+		self.assertNotIn("Deadlines", {row.decision for row in doc.plugin_decisions})
+
+
 class TestBadInput(ComplaintTestCase):
 	def assert_refused(self, message_part, parties, **fields):
 		with self.assertRaises(frappe.ValidationError) as raised:
@@ -128,7 +154,7 @@ class TestBadInput(ComplaintTestCase):
 
 	def test_an_outcome_dated_before_the_complaint(self):
 		self.assert_refused(
-			"is before the complaint was received",
+			"is before date received",
 			[(self.complainant, "Complainant")],
 			received_on="2026-03-02",
 			outcome_on="2026-02-27",

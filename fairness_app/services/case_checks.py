@@ -1,0 +1,80 @@
+"""Checks every kind of case makes on what a user typed: real dates in a possible order, and each person in one
+part only. Each error names the field as the form labels it and says what to do."""
+
+import frappe
+from frappe import _
+
+SUBJECT = "Subject"
+
+
+def date_value(doc, fieldname: str):
+	"""The field as a date (the date part of a datetime), or a plain error when it is not a real date."""
+	value = doc.get(fieldname)
+	if not value:
+		return None
+	try:
+		return frappe.utils.getdate(value)
+	except (ValueError, TypeError, frappe.ValidationError):
+		frappe.clear_last_message()
+		frappe.throw(
+			_("{0}: {1} is not a real date. Enter it as day, month and year.").format(
+				_label(doc, fieldname), frappe.bold(str(value))
+			),
+			title=_("Date not recognised"),
+		)
+
+
+def check_not_in_future(doc, fieldname: str, hint: str) -> None:
+	when = date_value(doc, fieldname)
+	if when and when > frappe.utils.getdate():
+		frappe.throw(
+			_("{0} ({1}) is in the future. {2}").format(_label(doc, fieldname), _format(when), hint),
+			title=_("Date in the future"),
+		)
+
+
+def check_not_before(doc, fieldnames, earliest_field: str) -> None:
+	"""Each of `fieldnames` is a step that cannot come before the date in `earliest_field`."""
+	earliest = date_value(doc, earliest_field)
+	if not earliest:
+		return
+	for fieldname in fieldnames:
+		later = date_value(doc, fieldname)
+		if later and later < earliest:
+			frappe.throw(
+				_("{0} ({1}) is before {2} ({3}). Check the dates.").format(
+					_label(doc, fieldname), _format(later), _label(doc, earliest_field).lower(), _format(earliest)
+				),
+				title=_("Dates in the wrong order"),
+			)
+
+
+def check_party_roles(doc) -> None:
+	"""A person appears once per part, and the subject of a case plays no other part in it."""
+	roles_by_party = {}
+	for row in doc.parties:
+		roles = roles_by_party.setdefault(row.party, set())
+		if row.role in roles:
+			frappe.throw(
+				_("Row {0}: this person is already listed as {1}. Remove one of the rows.").format(
+					row.idx, _(row.role).lower()
+				),
+				title=_("Person listed twice"),
+			)
+		roles.add(row.role)
+		if SUBJECT in roles and len(roles) > 1:
+			other = sorted(roles - {SUBJECT})[0]
+			frappe.throw(
+				_("Row {0}: the same person cannot be both the subject and {1}. Check who is who.").format(
+					row.idx, _(other).lower()
+				),
+				title=_("One person in two roles"),
+			)
+
+
+def _label(doc, fieldname: str) -> str:
+	return _(doc.meta.get_label(fieldname))
+
+
+def _format(day) -> str:
+	return frappe.format(day, "Date")
