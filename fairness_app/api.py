@@ -3,6 +3,7 @@
 import frappe
 
 from fairness_app.plugins import installed_plugins as find_installed_plugins
+from fairness_app.services import equality
 
 
 @frappe.whitelist()
@@ -13,3 +14,18 @@ def installed_plugins() -> list[dict]:
 		{"name": name, "package": entry_point.dist.name if entry_point.dist else entry_point.value}
 		for name, entry_point in sorted(find_installed_plugins().items())
 	]
+
+
+@frappe.whitelist()
+def equality_questions() -> list[dict]:
+	"""The voluntary equality monitoring questions, for anyone who records cases."""
+	if not frappe.has_permission("Fairness Complaint", "create"):
+		frappe.throw(frappe._("Only people who record cases can ask these questions."), frappe.PermissionError)
+	return equality.questions()
+
+
+@frappe.whitelist(methods=["POST"])
+def record_equality_details(case_doctype: str, case: str, answers: dict | str | None = None, declined: bool = False):
+	"""Record the equality details a person chose to give about themselves. They cannot be read back here."""
+	equality.record_equality_details(case_doctype, case, frappe.parse_json(answers) or {}, frappe.utils.cint(declined))
+	return {"recorded": True}

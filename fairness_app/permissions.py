@@ -10,10 +10,15 @@ Frappe lets controllers deny but never grant: these hooks only narrow what the r
 
 import frappe
 
+from fairness_app import roles
+
 SUPERUSER = "Administrator"
 
 CASE_DOCTYPES = ("Fairness Complaint", "Fairness Incident")
 CONFIDENTIAL_DOCTYPES = (*CASE_DOCTYPES, "Fairness Party")
+# Special-category data, kept apart from the cases: only the monitoring role reads it, whole, to count it.
+SPECIAL_CATEGORY_DOCTYPES = ("Fairness Equality Monitoring",)
+PROTECTED_DOCTYPES = (*CONFIDENTIAL_DOCTYPES, *SPECIAL_CATEGORY_DOCTYPES)
 
 # Frappe records that point at another record: doctype -> (field naming the doctype, field naming the record).
 TRAILING_RECORDS = {
@@ -33,6 +38,8 @@ TRAILING_RECORDS = {
 def readable_condition(doctype: str, name_sql: str, user: str) -> str:
 	"""SQL that is true when `user` may read the `doctype` record whose name is the SQL expression `name_sql`."""
 	escaped = frappe.db.escape(user)
+	if doctype in SPECIAL_CATEGORY_DOCTYPES:
+		return "1=1" if roles.MONITORING_OFFICER in frappe.get_roles(user) else "1=0"
 	if doctype in CASE_DOCTYPES:
 		return (
 			"exists (select 1 from `tabFairness Case Team Member` team "
@@ -49,7 +56,7 @@ def readable_condition(doctype: str, name_sql: str, user: str) -> str:
 			"on team.parent = case_party.parent and team.parenttype = case_party.parenttype "
 			f"where case_party.party = {name_sql} and team.user = {escaped}))"
 		)
-	raise ValueError(f"{doctype} is not a confidential doctype")
+	raise ValueError(f"{doctype} is not a protected doctype")
 
 
 def _can_read(doctype: str, name: str, user: str) -> bool:
@@ -86,11 +93,11 @@ def trailing_query_conditions(user: str | None = None, doctype: str | None = Non
 	doctype_field, name_field = TRAILING_RECORDS[doctype]
 	doctype_column = f"`tab{doctype}`.`{doctype_field}`"
 	name_column = f"`tab{doctype}`.`{name_field}`"
-	listed = ", ".join(frappe.db.escape(confidential) for confidential in CONFIDENTIAL_DOCTYPES)
+	listed = ", ".join(frappe.db.escape(protected) for protected in PROTECTED_DOCTYPES)
 	readable = " or ".join(
-		f"({doctype_column} = {frappe.db.escape(confidential)} and "
-		f"{readable_condition(confidential, name_column, user)})"
-		for confidential in CONFIDENTIAL_DOCTYPES
+		f"({doctype_column} = {frappe.db.escape(protected)} and "
+		f"{readable_condition(protected, name_column, user)})"
+		for protected in PROTECTED_DOCTYPES
 		if doctype != "Deleted Document"  # a deleted case has no team left to read it
 	)
 	return f"(ifnull({doctype_column}, '') not in ({listed}){' or ' + readable if readable else ''})"
@@ -101,7 +108,7 @@ def trailing_has_permission(doc, ptype: str | None = None, user: str | None = No
 	user = user or frappe.session.user
 	doctype_field, name_field = TRAILING_RECORDS[doc.doctype]
 	about = doc.get(doctype_field)
-	if user == SUPERUSER or about not in CONFIDENTIAL_DOCTYPES:
+	if user == SUPERUSER or about not in PROTECTED_DOCTYPES:
 		return None
 	if doc.doctype == "Deleted Document" or not doc.get(name_field):
 		return False

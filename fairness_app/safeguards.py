@@ -1,4 +1,4 @@
-"""Frappe 15 behaviours that would leak or lose case data, each closed for the confidential doctypes.
+"""Frappe 15 behaviours that would leak or lose case data, each closed for the protected doctypes.
 
 permissions.py says who may read what; this module makes the endpoints and records that skip that question ask it.
 Each guard names the behaviour it closes, and fairness_app/tests/test_safeguards.py reproduces each one.
@@ -19,7 +19,7 @@ from frappe.desk.search import search_link as frappe_search_link
 from frappe.desk.search import search_widget as frappe_search_widget
 from frappe.utils import get_safe_filters
 
-from fairness_app.permissions import CONFIDENTIAL_DOCTYPES, SUPERUSER, trailing_has_permission
+from fairness_app.permissions import PROTECTED_DOCTYPES, SUPERUSER, trailing_has_permission
 
 # --- Endpoints that answer without asking the need-to-know rule -------------------------------------------------
 
@@ -27,7 +27,7 @@ from fairness_app.permissions import CONFIDENTIAL_DOCTYPES, SUPERUSER, trailing_
 @frappe.whitelist()
 def get_count(doctype: str, filters=None, debug=False, cache=False) -> int:
 	"""frappe.client.get_count calls frappe.db.count, which checks no permission at all."""
-	if doctype not in CONFIDENTIAL_DOCTYPES:
+	if doctype not in PROTECTED_DOCTYPES:
 		return frappe_get_count(doctype, filters, debug, cache)
 	return len(frappe.get_list(doctype, filters=get_safe_filters(filters), pluck="name", limit_page_length=0))
 
@@ -35,7 +35,7 @@ def get_count(doctype: str, filters=None, debug=False, cache=False) -> int:
 @frappe.whitelist()
 def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[dict]:
 	"""The sidebar's "Assigned To" counts select the records by filters alone, without permission conditions."""
-	if doctype not in CONFIDENTIAL_DOCTYPES or field != "assigned_to":
+	if doctype not in PROTECTED_DOCTYPES or field != "assigned_to":
 		return frappe_get_group_by_count(doctype, current_filters, field)
 	readable = frappe.get_list(doctype, filters=frappe.parse_json(current_filters), pluck="name", limit_page_length=0)
 	if not readable:
@@ -70,7 +70,7 @@ def search_link(
 		page_length,
 		searchfield,
 		reference_doctype,
-		ignore_user_permissions=ignore_user_permissions and doctype not in CONFIDENTIAL_DOCTYPES,
+		ignore_user_permissions=ignore_user_permissions and doctype not in PROTECTED_DOCTYPES,
 	)
 
 
@@ -100,7 +100,7 @@ def search_widget(
 		filter_fields,
 		as_dict,
 		reference_doctype,
-		ignore_user_permissions=ignore_user_permissions and doctype not in CONFIDENTIAL_DOCTYPES,
+		ignore_user_permissions=ignore_user_permissions and doctype not in PROTECTED_DOCTYPES,
 	)
 
 
@@ -108,7 +108,7 @@ def search_widget(
 def validate_link(doctype: str, docname: str, fields=None):
 	"""validate_link answers whether a name exists to anyone holding a role on the doctype. A case nobody told
 	you about must look exactly like one that does not exist."""
-	if doctype in CONFIDENTIAL_DOCTYPES and not _readable(doctype, docname):
+	if doctype in PROTECTED_DOCTYPES and not _readable(doctype, docname):
 		return frappe._dict(name=None)
 	return frappe_validate_link(doctype, docname, fields)
 
@@ -134,7 +134,7 @@ def check_new_file(file):
 	the File records they own: a new record pointing at an existing private URL would be a key to it."""
 	if file.is_folder:
 		return
-	if file.attached_to_doctype in CONFIDENTIAL_DOCTYPES:
+	if file.attached_to_doctype in PROTECTED_DOCTYPES:
 		if not file.is_private:
 			frappe.throw(
 				_("Files on a case are always private. Tick Private and upload the file again."),
@@ -166,7 +166,7 @@ def file_has_permission(doc, ptype: str | None = None, user: str | None = None, 
 		return None
 	for owner in frappe.get_all(  # access: reads which records share this URL, to check each one
 		"File",
-		filters={"file_url": doc.file_url, "attached_to_doctype": ("in", CONFIDENTIAL_DOCTYPES)},
+		filters={"file_url": doc.file_url, "attached_to_doctype": ("in", PROTECTED_DOCTYPES)},
 		fields=["attached_to_doctype", "attached_to_name"],
 	):
 		if not _readable(owner.attached_to_doctype, owner.attached_to_name, user):
@@ -194,7 +194,7 @@ class CaseAwareFile(File):
 
 # --- Error logs ---------------------------------------------------------------------------------------------------
 
-CASE_MARKERS = ("fairness_app", *CONFIDENTIAL_DOCTYPES)
+CASE_MARKERS = ("fairness_app", *PROTECTED_DOCTYPES)
 
 
 def drop_local_variables(error_log, method=None):
