@@ -13,7 +13,7 @@ def date_value(doc, fieldname: str):
 	if not value:
 		return None
 	try:
-		return frappe.utils.getdate(value)
+		day = frappe.utils.getdate(value)
 	except (ValueError, TypeError, frappe.ValidationError):
 		frappe.clear_last_message()
 		frappe.throw(
@@ -22,6 +22,9 @@ def date_value(doc, fieldname: str):
 			),
 			title=_("Date not recognised"),
 		)
+	if isinstance(value, str) and doc.meta.get_field(fieldname).fieldtype == "Date":
+		doc.set(fieldname, day)  # parsed once: the checks and intake after this read the date itself
+	return day
 
 
 def check_not_in_future(doc, fieldname: str, hint: str) -> None:

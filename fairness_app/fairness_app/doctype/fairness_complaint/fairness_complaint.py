@@ -2,7 +2,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from fairness_app.services import case_checks, case_team, intake, time_limits
+from fairness_app.services import case_checks, case_parties, case_team, intake, time_limits
 
 # Dates of what happens after a complaint arrives, which cannot come before it.
 LATER_DATES = (
@@ -17,8 +17,13 @@ LATER_DATES = (
 
 class FairnessComplaint(Document):
 	def before_insert(self):
+		case_parties.fill_party_details(self)
 		self.validate_dates()  # intake reads the dates, so they must be real first
 		intake.record_case(self)
+
+	def before_validate(self):
+		if not self.is_new():  # a new case was filled in before_insert, for intake
+			case_parties.fill_party_details(self)
 
 	def validate(self):
 		self.validate_dates()

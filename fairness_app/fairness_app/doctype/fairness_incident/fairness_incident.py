@@ -1,7 +1,7 @@
 from frappe import _
 from frappe.model.document import Document
 
-from fairness_app.services import case_checks, case_team, incidents, intake
+from fairness_app.services import case_checks, case_parties, case_team, incidents, intake
 
 # Steps taken after an incident, which cannot come before it.
 LATER_DATES = (
@@ -15,9 +15,14 @@ LATER_DATES = (
 
 class FairnessIncident(Document):
 	def before_insert(self):
+		case_parties.fill_party_details(self)
 		self.validate_dates()  # intake reads the dates, so they must be real first
 		incidents.count_earlier_incidents(self)
 		intake.record_case(self)
+
+	def before_validate(self):
+		if not self.is_new():  # a new case was filled in before_insert, for intake
+			case_parties.fill_party_details(self)
 
 	def validate(self):
 		self.validate_dates()
