@@ -1,8 +1,8 @@
 import frappe
 from frappe import _
-from frappe.model.document import Document
 
-from fairness_app.services import case_checks, case_parties, case_team, intake, time_limits
+from fairness_app.controllers.case_record import CaseRecord
+from fairness_app.services import case_checks, time_limits
 
 # Dates of what happens after a complaint arrives, which cannot come before it.
 LATER_DATES = (
@@ -15,25 +15,10 @@ LATER_DATES = (
 )
 
 
-class FairnessComplaint(Document):
-	def before_insert(self):
-		case_parties.fill_party_details(self)
-		self.validate_dates()  # intake reads the dates, so they must be real first
-		intake.record_case(self)
-
-	def before_validate(self):
-		if not self.is_new():  # a new case was filled in before_insert, for intake
-			case_parties.fill_party_details(self)
-
+class FairnessComplaint(CaseRecord):
 	def validate(self):
-		self.validate_dates()
-		case_checks.check_party_roles(self)
+		super().validate()
 		time_limits.check_time_limit(self)
-		case_team.check_team_change(self)
-
-	def on_update(self):
-		case_team.record_team_change(self)
-		self.flags.case_snapshot = None  # the next save describes the case afresh
 
 	def validate_dates(self):
 		case_checks.check_not_in_future(

@@ -1,0 +1,33 @@
+"""What every kind of case (complaint, incident) does when it is recorded and saved, so each doctype's controller
+only says what is its own: its dates and its checks."""
+
+from frappe.model.document import Document
+
+from fairness_app.services import case_checks, case_parties, case_team, intake
+
+
+class CaseRecord(Document):
+	def validate_dates(self):
+		raise NotImplementedError
+
+	def before_intake(self):
+		"""Anything the plugins should know that the case works out itself (say, earlier incidents)."""
+
+	def before_insert(self):
+		case_parties.fill_party_details(self)
+		self.validate_dates()  # intake reads the dates, so they must be real first
+		self.before_intake()
+		intake.record_case(self)
+
+	def before_validate(self):
+		if not self.is_new():  # a new case was filled in before_insert, for intake
+			case_parties.fill_party_details(self)
+
+	def validate(self):
+		self.validate_dates()
+		case_checks.check_party_roles(self)
+		case_team.check_team_change(self)
+
+	def on_update(self):
+		case_team.record_team_change(self)
+		self.flags.case_snapshot = None  # the next save describes the case afresh
