@@ -49,6 +49,10 @@ def subjects(doc) -> set[str]:
 	return {row.party for row in doc.parties if row.role == SUBJECT} if doc else set()
 
 
+def subjects_changed(doc) -> bool:
+	return doc.is_new() or subjects(doc) != subjects(doc.get_doc_before_save())
+
+
 def count_earlier_incidents(doc) -> None:
 	"""How many other incidents name the same person as responsible: any at all make a course of conduct."""
 	people = subjects(doc)

@@ -1,6 +1,7 @@
 """Records the Frappe tests share: site users with Fairness roles, and people (Fairness Party)."""
 
 import frappe
+from frappe.tests.utils import FrappeTestCase
 
 DOMAIN = "fairness-test.example.org"
 
@@ -132,3 +133,20 @@ def add_trailing_records(case, users):
 	from frappe.desk.form import assign_to
 
 	assign_to.add({"doctype": case.doctype, "name": case.name, "assign_to": [users.investigator]})
+
+
+class EveryPersonaTestCase(FrappeTestCase):
+	"""Tests against the committed case_with_every_persona scenario, on the built-in rules only."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		from fairness_app.tests.test_plugin_registry import save_settings
+
+		save_settings()
+		cls.scenario = case_with_every_persona()
+		cls.case = cls.scenario.case
+		cls.users = cls.scenario.users
+
+	def tearDown(self):
+		frappe.set_user("Administrator")

@@ -2,25 +2,19 @@
 them, and they never appear on the case or in any history."""
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 
 from fairness_app.services.equality import EQUALITY
-from fairness_app.tests.fixtures import case_with_every_persona
+from fairness_app.tests.fixtures import EveryPersonaTestCase
 from fairness_app.tests.site_client import SiteClient
-from fairness_app.tests.test_plugin_registry import save_settings
 
 ANSWERS = {"ethnic_group": "Asian or Asian British: Indian", "sex": "Female", "disabled": "No"}
 RECORD = "/api/method/fairness_app.api.record_equality_details"
 
 
-class TestEqualityMonitoring(FrappeTestCase):
+class TestEqualityMonitoring(EveryPersonaTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		save_settings()
-		cls.scenario = case_with_every_persona()
-		cls.case = cls.scenario.case
-		cls.users = cls.scenario.users
 		response = cls.post(cls.users.case_officer, ANSWERS)
 		assert response.json == {"message": {"recorded": True}}, response.json
 		cls.record = frappe.db.get_value(EQUALITY, {"case": cls.case.name})

@@ -8,23 +8,12 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from fairness_app.permissions import CONFIDENTIAL_DOCTYPES
-from fairness_app.tests.fixtures import EVIDENCE, case_with_every_persona, evidence_for, new_complaint
+from fairness_app.tests.fixtures import EVIDENCE, EveryPersonaTestCase, evidence_for, new_complaint
 from fairness_app.tests.site_client import SiteClient
 from fairness_app.tests.test_plugin_registry import save_settings
 
 
-class SafeguardTestCase(FrappeTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		save_settings()
-		cls.scenario = case_with_every_persona()
-		cls.case = cls.scenario.case
-		cls.users = cls.scenario.users
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
-
+class SafeguardTestCase(EveryPersonaTestCase):
 	def attach(self, file_name, content=EVIDENCE, is_private=1, as_user=None, **fields):
 		frappe.set_user(as_user or self.users.case_officer)
 		try:

@@ -21,12 +21,13 @@ class FairnessIncident(CaseRecord):
 		super().validate()
 		incidents.check_police_contact(self)
 		incidents.check_service_withdrawal(self)
-		if not self.is_new():
+		if not self.is_new() and incidents.subjects_changed(self):  # a new one was counted before intake
 			incidents.count_earlier_incidents(self)
 
 	def on_update(self):
 		super().on_update()
-		incidents.update_repeat_counts(self)
+		if incidents.subjects_changed(self):
+			incidents.update_repeat_counts(self)
 
 	def validate_dates(self):
 		case_checks.check_not_in_future(self, "occurred_at", _("Enter when the incident happened."))
