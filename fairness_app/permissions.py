@@ -19,6 +19,17 @@ CONFIDENTIAL_DOCTYPES = (*CASE_DOCTYPES, "Fairness Party")
 # Special-category data, kept apart from the cases: only the monitoring role reads it, whole, to count it.
 SPECIAL_CATEGORY_DOCTYPES = ("Fairness Equality Monitoring",)
 PROTECTED_DOCTYPES = (*CONFIDENTIAL_DOCTYPES, *SPECIAL_CATEGORY_DOCTYPES)
+# The tables inside a case. Frappe lets anyone with a role on the case doctype list a table's rows directly and
+# asks no app about them, so each row follows its case. A test fails when a case gains a table not listed here.
+CASE_TABLE_DOCTYPES = (
+	"Fairness Allegation",
+	"Fairness Case Clock",
+	"Fairness Case Party",
+	"Fairness Case Team Member",
+	"Fairness Incident Abuse",
+	"Fairness Incident Support",
+	"Fairness Plugin Decision",
+)
 
 # Frappe records that point at another record: doctype -> (field naming the doctype, field naming the record).
 TRAILING_RECORDS = {
@@ -83,6 +94,18 @@ def confidential_has_permission(doc, ptype: str | None = None, user: str | None 
 	if doc.doctype in CASE_DOCTYPES:
 		return any(row.user == user for row in doc.get("team") or ())
 	return doc.owner == user or _can_read(doc.doctype, doc.name, user)
+
+
+def case_table_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""A row of a case's table is listed only to those who may read its case."""
+	user = user or frappe.session.user
+	if user == SUPERUSER:
+		return ""
+	parenttype, parent = f"`tab{doctype}`.`parenttype`", f"`tab{doctype}`.`parent`"
+	return " or ".join(
+		f"({parenttype} = {frappe.db.escape(case_doctype)} and {readable_condition(case_doctype, parent, user)})"
+		for case_doctype in CASE_DOCTYPES
+	)
 
 
 def trailing_query_conditions(user: str | None = None, doctype: str | None = None) -> str:

@@ -151,6 +151,19 @@ def email(client, case):
 	return response.status_code == 200
 
 
+def case_rows(client, case):
+	"""The case's own tables (its people, allegations, team, deadlines) asked for directly, naming the case's
+	doctype as their parent: Frappe checks only the role on that doctype, then would list every case's rows."""
+	for table in frappe.get_meta(case.doctype).get_table_fields():
+		rows = client.call(
+			"frappe.client.get_list", doctype=table.options, parent=case.doctype, filters={"parent": case.name}
+		)
+		count = client.call("frappe.client.get_count", doctype=table.options, filters={"parent": case.name})
+		if (isinstance(rows, list) and rows) or (isinstance(count, int) and count):
+			return True
+	return False
+
+
 def person_record(client, case):
 	"""The record of the person complained about, who is a party to this case only."""
 	subject = next(row.party for row in case.parties if row.role == "Subject")
@@ -178,6 +191,7 @@ CHANNELS = (
 	attachments,
 	print_view,
 	email,
+	case_rows,
 	person_record,
 )
 
