@@ -1,7 +1,8 @@
 """Every hook a council plugin can implement. Each docstring is that hook's documentation (docs/plugins.md repeats
 it with an example, and a test keeps the two in step).
 
-Decisions (route, reference, time limit, clock rules, calendar, escalation, retention) are `firstresult`: plugins are asked in
+Decisions (route, reference, time limit, clock rules, calendar, meeting rules, escalation, retention) are
+`firstresult`: plugins are asked in
 turn and the first answer that is not None wins, so return None to leave the decision to the next plugin. The
 built-in rules answer last. Contributions (transition vetoes, notifications) are collected from every plugin.
 
@@ -19,6 +20,7 @@ import pluggy
 from fairness_app.procedure.calendar import WorkingCalendar
 from fairness_app.procedure.clocks import ClockAlert, ClockRule
 from fairness_app.procedure.decisions import Escalation, Notification
+from fairness_app.procedure.meetings import MeetingRules
 from fairness_app.procedure.references import ReferenceCounter
 from fairness_app.procedure.retention import RetentionRule
 from fairness_app.procedure.routes import Route
@@ -106,6 +108,15 @@ def fairness_time_limit(case: CaseSnapshot) -> TimeLimit | None:
 	Called whenever a complaint with a latest incident date is saved. Return a `TimeLimit` (months, or None for no
 	limit). A complaint received after the last day is refused until the case records who accepted it late and
 	why. Return None to leave the decision to the next plugin.
+	"""
+
+
+@hookspec(firstresult=True)
+def fairness_meeting_rules(case: CaseSnapshot) -> MeetingRules | None:
+	"""Say who may accompany people to a case's meetings and hearings, and how far and how often one may be put off.
+
+	Called whenever a case's meetings are saved. Return `MeetingRules`, or None to leave the decision to the next
+	plugin. A companion the rules do not allow, or a postponement beyond them, is refused with a plain message.
 	"""
 
 

@@ -22,9 +22,13 @@ PROTECTED_DOCTYPES = (*CONFIDENTIAL_DOCTYPES, *SPECIAL_CATEGORY_DOCTYPES)
 # The tables inside a case. Frappe lets anyone with a role on the case doctype list a table's rows directly and
 # asks no app about them, so each row follows its case. A test fails when a case gains a table not listed here.
 CASE_TABLE_DOCTYPES = (
+	"Fairness Action Item",
 	"Fairness Allegation",
 	"Fairness Case Clock",
+	"Fairness Case Evidence",
+	"Fairness Case Meeting",
 	"Fairness Case Party",
+	"Fairness Case Statement",
 	"Fairness Case Team Member",
 	"Fairness Incident Abuse",
 	"Fairness Incident Support",

@@ -28,6 +28,7 @@ from fairness_app.hookspecs import PROJECT
 from fairness_app.procedure.calendar import WorkingCalendar
 from fairness_app.procedure.clocks import ClockAlert, ClockRule
 from fairness_app.procedure.decisions import Escalation, Notification, Veto
+from fairness_app.procedure.meetings import MeetingRules
 from fairness_app.procedure.defaults import NAME as BUILTIN, BuiltinRules
 from fairness_app.procedure.references import ReferenceCounter
 from fairness_app.procedure.retention import RetentionRule
@@ -221,6 +222,9 @@ class FairnessPlugins:
 
 	def time_limit(self, case: CaseSnapshot) -> Decision[TimeLimit]:
 		return self._decide("fairness_time_limit", case.label, _expect(TimeLimit), case=case)
+
+	def meeting_rules(self, case: CaseSnapshot) -> Decision[MeetingRules]:
+		return self._decide("fairness_meeting_rules", case.label, _expect(MeetingRules), case=case)
 
 	def retention(self, case: CaseSnapshot) -> Decision[RetentionRule]:
 		return self._decide("fairness_retention", case.label, _expect(RetentionRule), case=case)

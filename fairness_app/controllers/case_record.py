@@ -3,7 +3,7 @@ only says what is its own: its dates and its checks."""
 
 from frappe.model.document import Document
 
-from fairness_app.services import case_checks, case_parties, case_team, intake
+from fairness_app.services import action_plan, case_checks, case_parties, case_team, evidence, intake, meetings
 
 
 class CaseRecord(Document):
@@ -27,6 +27,10 @@ class CaseRecord(Document):
 		self.validate_dates()
 		case_checks.check_party_roles(self)
 		case_team.check_team_change(self)
+		meetings.check_meetings(self)
+		evidence.check_statements(self)
+		evidence.check_evidence(self)
+		action_plan.check_actions(self)
 
 	def on_update(self):
 		case_team.record_team_change(self)

@@ -15,6 +15,7 @@ from fairness_app.hookspecs import PROJECT
 from fairness_app.procedure.calendar import WorkingCalendar, add_years
 from fairness_app.procedure.clocks import ClockAlert, ClockRule, ClockStatus, ClockUnit
 from fairness_app.procedure.decisions import Escalation, EscalationAction, Recipient
+from fairness_app.procedure.meetings import MeetingRules
 from fairness_app.procedure.references import ReferenceCounter, financial_year_label
 from fairness_app.procedure.retention import RetentionRule
 from fairness_app.procedure.routes import Route, first_manager_not_involved
@@ -112,6 +113,10 @@ class BuiltinRules:
 	@hookimpl(trylast=True)
 	def fairness_time_limit(self, case: CaseSnapshot) -> TimeLimit:
 		return TIME_LIMIT
+
+	@hookimpl(trylast=True)
+	def fairness_meeting_rules(self, case: CaseSnapshot) -> MeetingRules:
+		return MeetingRules()
 
 	@hookimpl(trylast=True)
 	def fairness_retention(self, case: CaseSnapshot) -> RetentionRule:

@@ -17,8 +17,8 @@ def date_value(doc, fieldname: str):
 	except (ValueError, TypeError, frappe.ValidationError):
 		frappe.clear_last_message()
 		frappe.throw(
-			_("{0}: {1} is not a real date. Enter it as day, month and year.").format(
-				_label(doc, fieldname), frappe.bold(str(value))
+			_("{0}{1}: {2} is not a real date. Enter it as day, month and year.").format(
+				row_prefix(doc), _label(doc, fieldname), frappe.bold(str(value))
 			),
 			title=_("Date not recognised"),
 		)
@@ -31,7 +31,7 @@ def check_not_in_future(doc, fieldname: str, hint: str) -> None:
 	when = date_value(doc, fieldname)
 	if when and when > frappe.utils.getdate():
 		frappe.throw(
-			_("{0} ({1}) is in the future. {2}").format(_label(doc, fieldname), _format(when), hint),
+			_("{0}{1} ({2}) is in the future. {3}").format(row_prefix(doc), _label(doc, fieldname), _format(when), hint),
 			title=_("Date in the future"),
 		)
 
@@ -45,8 +45,12 @@ def check_not_before(doc, fieldnames, earliest_field: str) -> None:
 		later = date_value(doc, fieldname)
 		if later and later < earliest:
 			frappe.throw(
-				_("{0} ({1}) is before {2} ({3}). Check the dates.").format(
-					_label(doc, fieldname), _format(later), _label(doc, earliest_field).lower(), _format(earliest)
+				_("{0}{1} ({2}) is before {3} ({4}). Check the dates.").format(
+					row_prefix(doc),
+					_label(doc, fieldname),
+					_format(later),
+					_label(doc, earliest_field).lower(),
+					_format(earliest),
 				),
 				title=_("Dates in the wrong order"),
 			)
@@ -73,6 +77,39 @@ def check_party_roles(doc) -> None:
 				),
 				title=_("One person in two roles"),
 			)
+
+
+def check_listed_in_case(doc, table: str, fieldname: str) -> None:
+	"""Each row's person in `table` is one of the people listed in the case."""
+	listed = {row.party for row in doc.parties}
+	for row in doc.get(table):
+		if row.get(fieldname) and row.get(fieldname) not in listed:
+			frappe.throw(
+				_("{0}{1} must be one of the people in this case. Add them under People first.").format(
+					row_prefix(row), _label(row, fieldname)
+				),
+				title=_("Person not in this case"),
+			)
+
+
+def check_private_files(doc, table: str, fieldname: str) -> None:
+	"""A file in one of the case's tables is an upload to the case, which is always private."""
+	for row in doc.get(table):
+		if row.get(fieldname) and not row.get(fieldname).startswith("/private/files/"):
+			frappe.throw(
+				_("{0}{1}: files on a case are always private. Upload the file again and tick Private.").format(
+					row_prefix(row), _label(row, fieldname)
+				),
+				title=_("File must be private"),
+			)
+
+
+def row_prefix(doc) -> str:
+	"""How a message names a row of one of the case's tables ("Meetings, row 2: "); nothing for the case."""
+	if not doc.get("parentfield"):
+		return ""
+	table = frappe.get_meta(doc.parenttype).get_label(doc.parentfield)
+	return _("{0}, row {1}: ").format(_(table), doc.idx)
 
 
 def _label(doc, fieldname: str) -> str:

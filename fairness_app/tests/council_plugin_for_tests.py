@@ -3,6 +3,7 @@ fairness_app.testing.installed_plugin. Not part of the app's behaviour."""
 
 from fairness_app.plugins import hookimpl
 from fairness_app.procedure.decisions import Recipient
+from fairness_app.procedure.meetings import Companion, MeetingRules
 from fairness_app.procedure.routes import Route
 
 
@@ -24,3 +25,17 @@ class Brokenshire:
 	@hookimpl
 	def fairness_route_case(self, case):
 		raise KeyError("directorate_table")
+
+
+class Fairshire:
+	"""A council whose meetings allow only a union representative or a workplace colleague (as FHB-7), and are
+	rearranged once, by at most 14 days unless on medical grounds (as DER-5)."""
+
+	@hookimpl
+	def fairness_meeting_rules(self, case):
+		return MeetingRules(
+			companions={Companion.TRADE_UNION, Companion.COLLEAGUE},
+			max_postponements=1,
+			max_postponement_days=14,
+			who_decides="the HR adviser",
+		)

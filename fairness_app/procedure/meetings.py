@@ -1,0 +1,91 @@
+"""Meetings and hearings: who may come with the person invited, and how often and how far a meeting may be put off
+(DER-4, DER-5, FHB-7). Each council's plugin sets its own MeetingRules; the built-in rules allow any companion and
+any postponement."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+
+
+class Companion(str, Enum):
+	"""Who comes with the person invited. Values are what the case form shows."""
+
+	TRADE_UNION = "Trade union representative"
+	COLLEAGUE = "Workplace colleague"
+	LEGAL = "Solicitor or other legal representative"
+	FRIEND_OR_RELATIVE = "Friend or relative"
+	OTHER = "Someone else"
+
+
+class PostponementReason(str, Enum):
+	"""Why a meeting was put off (DER-5 lists the reasons Derby accepts). Values are what the case form shows."""
+
+	COMPANION = "To arrange a companion or representative"
+	INFORMATION = "More time to gather information"
+	WITNESSES = "So that key witnesses can attend"
+	HOLIDAY = "A holiday booked beforehand"
+	OBLIGATORY_ABSENCE = "An absence that cannot be avoided, such as jury service"
+	BEREAVEMENT = "Bereavement"
+	MEDICAL = "Medical grounds"
+	OTHER = "Another reason"
+
+
+@dataclass(frozen=True)
+class MeetingRules:
+	"""`companions` who may attend; at most `max_postponements` postponements of one meeting, each by at most
+	`max_postponement_days` calendar days unless for one of the `unlimited_reasons` (None: no limit)."""
+
+	companions: frozenset[Companion] = frozenset(Companion)
+	max_postponements: int | None = None
+	max_postponement_days: int | None = None
+	unlimited_reasons: frozenset[PostponementReason] = frozenset({PostponementReason.MEDICAL})
+	requirement: str = ""
+	who_decides: str = "the person arranging the meeting"  # in plain words, for the messages below
+
+	def __post_init__(self):
+		object.__setattr__(self, "companions", frozenset(Companion(value) for value in self.companions))
+		object.__setattr__(
+			self, "unlimited_reasons", frozenset(PostponementReason(value) for value in self.unlimited_reasons)
+		)
+		if not self.companions:
+			raise ValueError("Allow at least one kind of companion.")
+		for name in ("max_postponements", "max_postponement_days"):
+			value = getattr(self, name)
+			if value is not None and value < 0:
+				raise ValueError(f"{name} cannot be negative.")
+
+	def companion_refusal(self, companion: Companion | str | None) -> str | None:
+		"""Why this companion may not attend, or None when they may."""
+		if not companion or Companion(companion) in self.companions:
+			return None
+		allowed = ", ".join(sorted(kind.value.lower() for kind in self.companions))
+		return f"A {Companion(companion).value.lower()} cannot come to meetings under this procedure. They may bring: {allowed}."
+
+	def postponement_refusal(
+		self,
+		*,
+		set_for: datetime,
+		moved_to: datetime,
+		reason: PostponementReason | str,
+		earlier_postponements: int,
+	) -> str | None:
+		"""Why the meeting set for `set_for` may not move to `moved_to`, or None when it may."""
+		if moved_to <= set_for:
+			return "A postponed meeting must be later than the time it was set for."
+		if self.max_postponements is not None and earlier_postponements >= self.max_postponements:
+			times = "once" if self.max_postponements == 1 else f"{self.max_postponements} times"
+			return (
+				f"This meeting has already been put off {times}, which is as often as this procedure allows. "
+				f"Record it as held or not attended, and {self.who_decides} will decide how to go on."
+			)
+		days = (moved_to.date() - set_for.date()).days
+		limit = self.max_postponement_days
+		if limit is not None and days > limit and PostponementReason(reason) not in self.unlimited_reasons:
+			unless = " or ".join(sorted(reason.value.lower() for reason in self.unlimited_reasons))
+			return (
+				f"A meeting can be put off by at most {limit} days{f', unless the reason is {unless}' if unless else ''}. "
+				f"This moves it by {days} days."
+			)
+		return None

@@ -1,0 +1,53 @@
+"""A case's meetings and hearings, checked against the site's meeting rules when they change (DER-4, DER-5, FHB-7)."""
+
+import frappe
+from frappe import _
+from frappe.utils import get_datetime
+
+from fairness_app.services.case_checks import check_listed_in_case, row_prefix
+from fairness_app.services.plugin_registry import get_plugins
+from fairness_app.services.snapshots import case_snapshot
+
+
+def check_meetings(doc) -> None:
+	if not doc.get("meetings"):
+		return
+	check_listed_in_case(doc, "meetings", "party")
+	before = doc.get_doc_before_save()
+	earlier_rows = {row.name: row for row in (before.get("meetings") if before else ())}
+	rules = None
+	for row in doc.meetings:
+		earlier = earlier_rows.get(row.name)
+		if earlier and get_datetime(earlier.scheduled_for) != get_datetime(row.scheduled_for) and earlier.invitation_sent_on:
+			_refuse(row, _("the invitation has been sent, so to move the meeting fill in Put off to and say why."))
+		companion_changed = row.companion_type and (not earlier or earlier.companion_type != row.companion_type)
+		moved_to = get_datetime(row.postponed_to) if row.postponed_to else None
+		moved_before = get_datetime(earlier.postponed_to) if earlier and earlier.postponed_to else None
+		postponed = moved_to is not None and moved_to != moved_before
+		if not (companion_changed or postponed):
+			continue
+		rules = rules or _meeting_rules(doc)
+		if companion_changed:
+			_refuse(row, rules.companion_refusal(row.companion_type))
+		if postponed:
+			times_before = earlier.postponements if earlier else 0
+			_refuse(
+				row,
+				rules.postponement_refusal(
+					set_for=moved_before or get_datetime(row.scheduled_for),
+					moved_to=moved_to,
+					reason=row.postponement_reason,
+					earlier_postponements=times_before,
+				),
+			)
+			row.postponements = times_before + 1
+
+
+def _meeting_rules(doc):
+	plugins = get_plugins()
+	return plugins.meeting_rules(case_snapshot(doc, plugins.config.nation)).value
+
+
+def _refuse(row, message: str | None) -> None:
+	if message:
+		frappe.throw(row_prefix(row) + _(message), title=_("Meeting not arranged"))

@@ -1,0 +1,80 @@
+"""Who may come to a meeting, and how far and how often it may be put off (DER-4, DER-5, FHB-7)."""
+
+from datetime import datetime
+
+import pytest
+
+from fairness_app.plugins import hookimpl
+from fairness_app.procedure.meetings import Companion, MeetingRules, PostponementReason
+from fairness_app.testing import make_case, plugin_manager
+
+SET_FOR = datetime(2026, 3, 2, 10, 0)
+DERBY = MeetingRules(max_postponements=1, max_postponement_days=14, requirement="DER-5")
+
+
+def refusal(rules, moved_to, reason=PostponementReason.HOLIDAY, earlier_postponements=0):
+	return rules.postponement_refusal(
+		set_for=SET_FOR, moved_to=moved_to, reason=reason, earlier_postponements=earlier_postponements
+	)
+
+
+@pytest.mark.req("DER-5")
+def test_a_meeting_may_move_by_fourteen_days_but_not_fifteen():
+	assert refusal(DERBY, datetime(2026, 3, 16, 10, 0)) is None
+	message = refusal(DERBY, datetime(2026, 3, 17, 10, 0))
+	assert "at most 14 days, unless the reason is medical grounds" in message
+	assert "by 15 days" in message
+
+
+@pytest.mark.req("DER-5")
+def test_medical_grounds_may_put_a_meeting_off_for_longer():
+	assert refusal(DERBY, datetime(2026, 4, 20, 10, 0), PostponementReason.MEDICAL) is None
+
+
+@pytest.mark.req("DER-5")
+def test_a_meeting_is_rearranged_only_once():
+	message = refusal(DERBY, datetime(2026, 3, 5, 10, 0), earlier_postponements=1)
+	assert "already been put off once" in message
+
+
+@pytest.mark.req("DER-5")
+def test_a_postponement_moves_the_meeting_later():
+	assert "must be later" in refusal(DERBY, datetime(2026, 3, 2, 9, 0))
+
+
+def test_the_built_in_rules_allow_any_companion_and_any_postponement():
+	rules = plugin_manager().meeting_rules(make_case()).value
+	assert rules == MeetingRules()
+	assert all(rules.companion_refusal(companion) is None for companion in Companion)
+	assert refusal(rules, datetime(2026, 9, 1), earlier_postponements=5) is None
+
+
+@pytest.mark.req("FHB-7")
+def test_no_legal_representation_where_the_procedure_says_so():
+	rules = MeetingRules(companions={Companion.TRADE_UNION, Companion.COLLEAGUE}, requirement="FHB-7")
+	assert rules.companion_refusal(Companion.COLLEAGUE) is None
+	message = rules.companion_refusal("Solicitor or other legal representative")
+	assert message == (
+		"A solicitor or other legal representative cannot come to meetings under this procedure. "
+		"They may bring: trade union representative, workplace colleague."
+	)
+
+
+def test_rules_that_make_no_sense_are_refused():
+	with pytest.raises(ValueError, match="at least one kind of companion"):
+		MeetingRules(companions=())
+	with pytest.raises(ValueError, match="cannot be negative"):
+		MeetingRules(max_postponement_days=-1)
+	with pytest.raises(ValueError):
+		MeetingRules(companions={"A barrister"})
+
+
+@pytest.mark.req("DER-5")
+def test_a_council_plugin_decides_the_meeting_rules():
+	class Derby:
+		@hookimpl
+		def fairness_meeting_rules(self, case):
+			return DERBY
+
+	decision = plugin_manager(Derby()).meeting_rules(make_case())
+	assert decision.value is DERBY
