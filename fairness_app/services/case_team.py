@@ -8,6 +8,7 @@ import frappe
 from frappe import _
 
 from fairness_app import roles
+from fairness_app.services import conflicts
 
 # Team roles that carry the case and so may decide who else works on it.
 RESPONSIBLE = frozenset({"Handles the case", "Case officer", "Recorded the case"})
@@ -29,7 +30,11 @@ def check_team_change(doc) -> None:
 				),
 				title=_("Person involved in the case"),
 			)
-	if doc.is_new() or not team_changes(doc) or _may_change_team(doc):
+	if doc.is_new():
+		return  # intake named the team, leaving out everyone involved or with a declared interest
+	added, removed = team_changes(doc)
+	_refuse_declared_interests(doc, {user for user, _team_role in added})
+	if not (added or removed) or _may_change_team(doc):
 		return
 	frappe.throw(
 		_("Only the case officer or the person handling this case can change who is on its team."),
@@ -67,6 +72,20 @@ def _may_change_team(doc) -> bool:
 	responsible = {row.user for row in before.team if row.team_role in RESPONSIBLE}
 	on_team = {row.user for row in before.team}
 	return user in responsible or (user in on_team and roles.CASE_OFFICER in frappe.get_roles(user))
+
+
+def _refuse_declared_interests(doc, added: set[str]) -> None:
+	"""KEN-10: nobody joins the team of a case involving someone they have declared an interest in."""
+	party_users = _involved_users(doc)
+	declared = conflicts.declared_interests(party_users, frappe.utils.getdate(), declared_by=added)
+	for row in doc.team:
+		if row.user in declared:
+			frappe.throw(
+				_("Row {0}: {1} has declared an interest in someone in this case ({2}) and cannot join its team.").format(
+					row.idx, frappe.bold(_full_name(row.user)), _(declared[row.user]).lower()
+				),
+				title=_("Declared interest"),
+			)
 
 
 def _involved_users(doc) -> dict[str, str]:

@@ -6,6 +6,7 @@ import re
 import frappe
 
 from fairness_app.procedure.snapshots import CaseSnapshot, CaseType, Officer, PartyKind, PartyRole, PartySnapshot
+from fairness_app.services import conflicts
 
 PARTY_KINDS = {
 	"Employee": PartyKind.EMPLOYEE,
@@ -56,8 +57,9 @@ def case_snapshot(doc, nation: str) -> CaseSnapshot:
 	snapshot is kept on the document until the next save."""
 	if doc.flags.case_snapshot is not None:
 		return doc.flags.case_snapshot
-	details = incident_details if doc.doctype == "Fairness Incident" else complaint_details
+	details = (incident_details if doc.doctype == "Fairness Incident" else complaint_details)(doc)
 	line_managers = LineManagers()
+	party_users = [row.user for row in doc.parties if row.user]
 	doc.flags.case_snapshot = CaseSnapshot(
 		case_id=doc.name,
 		reference=doc.reference or None,
@@ -66,8 +68,9 @@ def case_snapshot(doc, nation: str) -> CaseSnapshot:
 		service_area=doc.service_area or None,
 		parties=tuple(party_snapshot(row, line_managers) for row in doc.parties),
 		case_officer=recording_officer(),
+		conflicted_users=frozenset(conflicts.declared_interests(party_users, details["received_on"])),
 		nation=nation,
-		**details(doc),
+		**details,
 	)
 	return doc.flags.case_snapshot
 
