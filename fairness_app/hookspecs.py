@@ -2,9 +2,9 @@
 it with an example, and a test keeps the two in step).
 
 Decisions (route, reference, time limit, clock rules, calendar, meeting rules, escalation, retention) are
-`firstresult`: plugins are asked in
-turn and the first answer that is not None wins, so return None to leave the decision to the next plugin. The
-built-in rules answer last. Contributions (transition vetoes, notifications) are collected from every plugin.
+`firstresult`: plugins are asked in turn and the first answer that is not None wins, so return None to leave the
+decision to the next plugin. The built-in rules answer last. Contributions (transition vetoes, notifications) are
+collected from every plugin.
 
 Plugins receive frozen snapshots, never live records, and return the dataclasses of `fairness_app.procedure`.
 Implement a hook with `@hookimpl` from `fairness_app.plugins`; a plugin may accept any subset of the arguments.

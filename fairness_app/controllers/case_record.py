@@ -3,7 +3,15 @@ only says what is its own: its dates and its checks."""
 
 from frappe.model.document import Document
 
-from fairness_app.services import action_plan, case_checks, case_parties, case_team, evidence, intake, meetings
+from fairness_app.services import (
+	action_plan,
+	case_checks,
+	case_parties,
+	case_team,
+	evidence,
+	intake,
+	meetings,
+)
 
 
 class CaseRecord(Document):

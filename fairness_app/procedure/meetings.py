@@ -61,7 +61,8 @@ class MeetingRules:
 		if not companion or Companion(companion) in self.companions:
 			return None
 		allowed = ", ".join(sorted(kind.value.lower() for kind in self.companions))
-		return f"A {Companion(companion).value.lower()} cannot come to meetings under this procedure. They may bring: {allowed}."
+		refused = Companion(companion).value.lower()
+		return f"A {refused} cannot come to meetings under this procedure. They may bring: {allowed}."
 
 	def postponement_refusal(
 		self,
@@ -83,9 +84,7 @@ class MeetingRules:
 		days = (moved_to.date() - set_for.date()).days
 		limit = self.max_postponement_days
 		if limit is not None and days > limit and PostponementReason(reason) not in self.unlimited_reasons:
-			unless = " or ".join(sorted(reason.value.lower() for reason in self.unlimited_reasons))
-			return (
-				f"A meeting can be put off by at most {limit} days{f', unless the reason is {unless}' if unless else ''}. "
-				f"This moves it by {days} days."
-			)
+			exempt = " or ".join(sorted(exempt.value.lower() for exempt in self.unlimited_reasons))
+			unless = f", unless the reason is {exempt}" if exempt else ""
+			return f"A meeting can be put off by at most {limit} days{unless}. This moves it by {days} days."
 		return None

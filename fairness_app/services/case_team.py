@@ -22,18 +22,20 @@ def check_team_change(doc) -> None:
 			title=_("Case team is empty"),
 		)
 	involved = _involved_users(doc)
-	for row in doc.team:
-		if row.user in involved:
-			frappe.throw(
-				_("Row {0}: {1} is part of this case ({2}) and cannot join its team.").format(
-					row.idx, frappe.bold(_full_name(row.user)), _(involved[row.user]).lower()
-				),
-				title=_("Person involved in the case"),
-			)
+	_refuse_on_team(
+		doc, involved, _("Row {0}: {1} is part of this case ({2}) and cannot join its team."), _("Person involved in the case")
+	)
 	if doc.is_new():
 		return  # intake named the team, leaving out everyone involved or with a declared interest
 	added, removed = team_changes(doc)
-	_refuse_declared_interests(doc, {user for user, _team_role in added})
+	# KEN-10: nobody joins the team of a case involving someone they have declared an interest in.
+	declared = conflicts.declared_interests(involved, frappe.utils.getdate(), declared_by={user for user, _role in added})
+	_refuse_on_team(
+		doc,
+		declared,
+		_("Row {0}: {1} has declared an interest in someone in this case ({2}) and cannot join its team."),
+		_("Declared interest"),
+	)
 	if not (added or removed) or _may_change_team(doc):
 		return
 	frappe.throw(
@@ -74,17 +76,12 @@ def _may_change_team(doc) -> bool:
 	return user in responsible or (user in on_team and roles.CASE_OFFICER in frappe.get_roles(user))
 
 
-def _refuse_declared_interests(doc, added: set[str]) -> None:
-	"""KEN-10: nobody joins the team of a case involving someone they have declared an interest in."""
-	party_users = _involved_users(doc)
-	declared = conflicts.declared_interests(party_users, frappe.utils.getdate(), declared_by=added)
+def _refuse_on_team(doc, reasons: dict[str, str], message: str, title: str) -> None:
+	"""Refuse the first team member found in `reasons` (user -> why), naming their row."""
 	for row in doc.team:
-		if row.user in declared:
+		if row.user in reasons:
 			frappe.throw(
-				_("Row {0}: {1} has declared an interest in someone in this case ({2}) and cannot join its team.").format(
-					row.idx, frappe.bold(_full_name(row.user)), _(declared[row.user]).lower()
-				),
-				title=_("Declared interest"),
+				message.format(row.idx, frappe.bold(_full_name(row.user)), _(reasons[row.user]).lower()), title=title
 			)
 
 

@@ -14,11 +14,7 @@ from fairness_app.services.case_checks import (
 
 
 def check_statements(doc) -> None:
-	if not doc.get("statements"):
-		return
-	check_listed_in_case(doc, "statements", "party")
-	check_private_files(doc, "statements", "document")
-	for row in doc.statements:
+	for row in _checked_rows(doc, "statements", "party", "document"):
 		check_not_in_future(row, "taken_on", _("Enter the day it was given."))
 		check_not_in_future(row, "signed_on", _("Enter the day it was signed."))
 		check_not_before(row, ("sent_for_signature_on", "signed_on"), "taken_on")
@@ -41,9 +37,14 @@ def check_statements(doc) -> None:
 
 
 def check_evidence(doc) -> None:
-	if not doc.get("evidence"):
-		return
-	check_listed_in_case(doc, "evidence", "provided_by")
-	check_private_files(doc, "evidence", "file")
-	for row in doc.evidence:
+	for row in _checked_rows(doc, "evidence", "provided_by", "file"):
 		check_not_in_future(row, "received_on", _("Enter the day it was received."))
+
+
+def _checked_rows(doc, table: str, person_field: str, file_field: str):
+	"""The rows of `table`, once each is known to name one of the people in the case and hold a private file."""
+	rows = doc.get(table) or ()
+	if rows:
+		check_listed_in_case(doc, table, person_field)
+		check_private_files(doc, table, file_field)
+	return rows

@@ -30,6 +30,8 @@ def check_meetings(doc) -> None:
 		if companion_changed:
 			_refuse(row, rules.companion_refusal(row.companion_type))
 		if postponed:
+			if not row.postponement_reason:
+				_refuse(row, _("say why the meeting was put off."))
 			times_before = earlier.postponements if earlier else 0
 			_refuse(
 				row,

@@ -5,9 +5,9 @@ import frappe
 from frappe.utils import add_days, add_to_date, get_datetime, now_datetime, today
 
 from fairness_app.fairness_app.doctype.fairness_complaint.test_fairness_complaint import ComplaintTestCase
+from fairness_app.testing import installed_plugin
 from fairness_app.tests.fixtures import make_party
 from fairness_app.tests.test_plugin_registry import save_settings
-from fairness_app.testing import installed_plugin
 
 FAIRSHIRE = "fairness_app.tests.council_plugin_for_tests:Fairshire"
 NEXT_WEEK = add_to_date(now_datetime(), days=7).replace(hour=10, minute=0, second=0, microsecond=0)
