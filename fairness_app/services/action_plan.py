@@ -15,8 +15,9 @@ def check_actions(doc) -> None:
 		if row.action in NEEDS_AGREEMENT and not row.agreed_with_person:
 			frappe.throw(
 				row_prefix(row)
-				+ _("{0} needs the agreement of the person affected. Tick Agreed with the person affected once they have agreed.").format(
-					frappe.bold(_(row.action))
-				),
+				+ _(
+					"{0} needs the agreement of the person affected. "
+					"Tick Agreed with the person affected once they have agreed."
+				).format(frappe.bold(_(row.action))),
 				title=_("Agreement needed"),
 			)

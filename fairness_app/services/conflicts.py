@@ -9,6 +9,7 @@ from frappe import _
 from frappe.utils import add_days, add_years, getdate
 
 from fairness_app import roles
+from fairness_app.permissions import SUPERUSER
 from fairness_app.services import case_checks
 
 DECLARATION = "Fairness Interest Declaration"
@@ -39,9 +40,12 @@ def declared_interests(people: Iterable[str], on: date, declared_by: Iterable[st
 def check_declaration(doc) -> None:
 	"""A declaration is one's own (the Fairness administrator records others'), about someone, for a year."""
 	user = frappe.session.user
-	if doc.declared_by != user and user != "Administrator" and roles.ADMINISTRATOR not in frappe.get_roles(user):
+	if doc.declared_by != user and user != SUPERUSER and roles.ADMINISTRATOR not in frappe.get_roles(user):
 		frappe.throw(
-			_("You can only make a declaration for yourself. Ask your Fairness administrator to record one for someone else."),
+			_(
+				"You can only make a declaration for yourself. "
+				"Ask your Fairness administrator to record one for someone else."
+			),
 			frappe.PermissionError,
 			title=_("Not your declaration"),
 		)

@@ -18,7 +18,8 @@ def check_meetings(doc) -> None:
 	rules = None
 	for row in doc.meetings:
 		earlier = earlier_rows.get(row.name)
-		if earlier and get_datetime(earlier.scheduled_for) != get_datetime(row.scheduled_for) and earlier.invitation_sent_on:
+		rescheduled = earlier and get_datetime(earlier.scheduled_for) != get_datetime(row.scheduled_for)
+		if rescheduled and earlier.invitation_sent_on:
 			_refuse(row, _("the invitation has been sent, so to move the meeting fill in Put off to and say why."))
 		companion_changed = row.companion_type and (not earlier or earlier.companion_type != row.companion_type)
 		moved_to = get_datetime(row.postponed_to) if row.postponed_to else None
@@ -51,5 +52,6 @@ def _meeting_rules(doc):
 
 
 def _refuse(row, message: str | None) -> None:
+	"""Refuse with `message` (translated where it was written), naming the row."""
 	if message:
-		frappe.throw(row_prefix(row) + _(message), title=_("Meeting not arranged"))
+		frappe.throw(row_prefix(row) + message, title=_("Meeting not arranged"))
