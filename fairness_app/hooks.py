@@ -1,6 +1,6 @@
 """Frappe wiring only: what runs when. The rules themselves live in procedure/ and the plugins."""
 
-from fairness_app.permissions import CASE_TABLE_DOCTYPES, CONFIDENTIAL_DOCTYPES, TRAILING_RECORDS
+from fairness_app.permissions import CONFIDENTIAL_DOCTYPES, PROTECTED_TABLE_DOCTYPES, TRAILING_RECORDS
 
 app_name = "fairness_app"
 app_title = "Fairness App"
@@ -20,11 +20,11 @@ before_install = "fairness_app.setup.install.before_install"
 after_install = "fairness_app.setup.install.after_install"
 after_migrate = "fairness_app.setup.install.after_migrate"
 
-# Need to know: see permissions.py. A case's table rows, and Frappe's records about it (history, comments, files,
-# logs), follow the case.
+# Need to know: see permissions.py. A confidential record's table rows, and Frappe's records about it (history,
+# comments, files, logs), follow the record.
 permission_query_conditions = {
 	**dict.fromkeys(CONFIDENTIAL_DOCTYPES, "fairness_app.permissions.confidential_query_conditions"),
-	**dict.fromkeys(CASE_TABLE_DOCTYPES, "fairness_app.permissions.case_table_query_conditions"),
+	**dict.fromkeys(PROTECTED_TABLE_DOCTYPES, "fairness_app.permissions.table_row_query_conditions"),
 	**dict.fromkeys(TRAILING_RECORDS, "fairness_app.permissions.trailing_query_conditions"),
 }
 has_permission = {

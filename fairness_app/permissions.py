@@ -15,13 +15,16 @@ from fairness_app import roles
 SUPERUSER = "Administrator"
 
 CASE_DOCTYPES = ("Fairness Complaint", "Fairness Incident")
-CONFIDENTIAL_DOCTYPES = (*CASE_DOCTYPES, "Fairness Party")
+# A warning marker on a person (CUM-6) is read by who raised it, its approver and the staff it is circulated to.
+WARNING_MARKER = "Fairness Warning Marker"
+CONFIDENTIAL_DOCTYPES = (*CASE_DOCTYPES, "Fairness Party", WARNING_MARKER)
 # Special-category data, kept apart from the cases: only the monitoring role reads it, whole, to count it.
 SPECIAL_CATEGORY_DOCTYPES = ("Fairness Equality Monitoring",)
 PROTECTED_DOCTYPES = (*CONFIDENTIAL_DOCTYPES, *SPECIAL_CATEGORY_DOCTYPES)
-# The tables inside a case. Frappe lets anyone with a role on the case doctype list a table's rows directly and
-# asks no app about them, so each row follows its case. A test fails when a case gains a table not listed here.
-CASE_TABLE_DOCTYPES = (
+# The tables inside a confidential record. Frappe lets anyone with a role on the parent doctype list a table's rows
+# directly and asks no app about them, so each row follows its record. A test fails when a confidential doctype
+# gains a table not listed here.
+PROTECTED_TABLE_DOCTYPES = (
 	"Fairness Action Item",
 	"Fairness Allegation",
 	"Fairness Case Clock",
@@ -32,8 +35,13 @@ CASE_TABLE_DOCTYPES = (
 	"Fairness Case Team Member",
 	"Fairness Incident Abuse",
 	"Fairness Incident Support",
+	"Fairness Marker Reader",
 	"Fairness Plugin Decision",
 )
+# The doctypes those tables belong to.
+TABLE_PARENT_DOCTYPES = (*CASE_DOCTYPES, WARNING_MARKER)
+# What someone a marker is circulated to may do with it: read it, not change it.
+READ_PTYPES = ("read", "print", "email")
 
 # Frappe records that point at another record: doctype -> (field naming the doctype, field naming the record).
 TRAILING_RECORDS = {
@@ -71,6 +79,14 @@ def readable_condition(doctype: str, name_sql: str, user: str) -> str:
 			"on team.parent = case_party.parent and team.parenttype = case_party.parenttype "
 			f"where case_party.party = {name_sql} and team.user = {escaped}))"
 		)
+	if doctype == WARNING_MARKER:
+		return (
+			f"(exists (select 1 from `tabFairness Warning Marker` marker where marker.name = {name_sql} "
+			f"and {escaped} in (marker.owner, marker.approver)) "
+			"or exists (select 1 from `tabFairness Marker Reader` reader "
+			f"where reader.parenttype = {frappe.db.escape(WARNING_MARKER)} and reader.parent = {name_sql} "
+			f"and reader.user = {escaped}))"
+		)
 	raise ValueError(f"{doctype} is not a protected doctype")
 
 
@@ -97,18 +113,22 @@ def confidential_has_permission(doc, ptype: str | None = None, user: str | None 
 		return None  # the roles decide who may record a case or a person; intake names the case team
 	if doc.doctype in CASE_DOCTYPES:
 		return any(row.user == user for row in doc.get("team") or ())
+	if doc.doctype == WARNING_MARKER:
+		if user in (doc.owner, doc.approver):
+			return True
+		return (ptype or "read") in READ_PTYPES and any(row.user == user for row in doc.get("circulation") or ())
 	return doc.owner == user or _can_read(doc.doctype, doc.name, user)
 
 
-def case_table_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
-	"""A row of a case's table is listed only to those who may read its case."""
+def table_row_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""A row of a confidential record's table is listed only to those who may read the record."""
 	user = user or frappe.session.user
 	if user == SUPERUSER:
 		return ""
 	parenttype, parent = f"`tab{doctype}`.`parenttype`", f"`tab{doctype}`.`parent`"
 	return " or ".join(
-		f"({parenttype} = {frappe.db.escape(case_doctype)} and {readable_condition(case_doctype, parent, user)})"
-		for case_doctype in CASE_DOCTYPES
+		f"({parenttype} = {frappe.db.escape(parent_doctype)} and {readable_condition(parent_doctype, parent, user)})"
+		for parent_doctype in TABLE_PARENT_DOCTYPES
 	)
 
 
@@ -143,8 +163,18 @@ def trailing_has_permission(doc, ptype: str | None = None, user: str | None = No
 
 
 def refuse_sharing(share, method=None):
-	"""Sharing would widen a case beyond its team, and Frappe adds shared records to list queries after our
-	conditions. Assigning a case to someone outside the team shares it too, so this refuses both."""
+	"""Sharing would widen a case beyond its team (or a marker beyond its circulation), and Frappe adds shared
+	records to list queries after our conditions. Assigning a record to someone who cannot read it shares it too,
+	so this refuses both."""
+	if share.share_doctype == WARNING_MARKER:
+		frappe.throw(
+			frappe._(
+				"Warning markers cannot be shared. If this member of staff needs to know, "
+				"add them to the marker's list of staff who need to know."
+			),
+			frappe.PermissionError,
+			title=frappe._("Not shared"),
+		)
 	if share.share_doctype in CONFIDENTIAL_DOCTYPES:
 		frappe.throw(
 			frappe._(

@@ -19,7 +19,12 @@ from frappe.desk.search import search_link as frappe_search_link
 from frappe.desk.search import search_widget as frappe_search_widget
 from frappe.utils import get_safe_filters
 
-from fairness_app.permissions import CASE_TABLE_DOCTYPES, PROTECTED_DOCTYPES, SUPERUSER, trailing_has_permission
+from fairness_app.permissions import (
+	PROTECTED_DOCTYPES,
+	PROTECTED_TABLE_DOCTYPES,
+	SUPERUSER,
+	trailing_has_permission,
+)
 
 # --- Endpoints that answer without asking the need-to-know rule -------------------------------------------------
 
@@ -27,9 +32,9 @@ from fairness_app.permissions import CASE_TABLE_DOCTYPES, PROTECTED_DOCTYPES, SU
 @frappe.whitelist()
 def get_count(doctype: str, filters=None, debug=False, cache=False) -> int:
 	"""frappe.client.get_count calls frappe.db.count, which checks no permission at all."""
-	if doctype in CASE_TABLE_DOCTYPES:
+	if doctype in PROTECTED_TABLE_DOCTYPES:
 		frappe.throw(
-			_("The rows of a case's table are counted on the case itself. Open the case to see them."),
+			_("The rows of a case's or a marker's table are counted on the record itself. Open it to see them."),
 			frappe.PermissionError,
 			title=_("Not counted"),
 		)

@@ -135,6 +135,49 @@ def add_trailing_records(case, users):
 	assign_to.add({"doctype": case.doctype, "name": case.name, "assign_to": [users.investigator]})
 
 
+def warning_marker_with_readers(users, party=None):
+	"""A committed, approved warning marker (CUM-6) on a member of the public: raised by the manager handling the
+	incident, approved by their director, told to the investigator, and carrying everything Frappe keeps beside a
+	record. Each run marks a new person, so the marker's title finds this marker only."""
+	frappe.set_user(users.manager_subject)
+	party = party or make_party(f"Visitor {frappe.generate_hash(length=8)}", party_type="Member of the public")
+	marker = frappe.get_doc(
+		{
+			"doctype": "Fairness Warning Marker",
+			"party": party.name,
+			"risk": "Shouted at and threatened reception staff twice this month.",
+			"restriction": "Appointments only",
+			"review_on": frappe.utils.add_months(frappe.utils.today(), 3),
+			"expires_on": frappe.utils.add_months(frappe.utils.today(), 12),
+			"approver": users.line_manager,
+			"circulation": [{"user": users.investigator, "reason": "Visits the reception desk"}],
+		}
+	).insert()
+	marker.precautions = "See them only by appointment, with a colleague present."
+	marker.save(ignore_version=False)
+	frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": "incident-log.pdf",
+			"content": evidence_for(marker),
+			"is_private": 1,
+			"attached_to_doctype": marker.doctype,
+			"attached_to_name": marker.name,
+		}
+	).insert()
+	marker.add_comment("Comment", "Checked with the director before circulating.")
+	frappe.set_user(users.line_manager)
+	marker.reload()
+	marker.approved = 1
+	marker.save()
+	frappe.set_user("Administrator")
+	from frappe.desk.form import assign_to
+
+	assign_to.add({"doctype": marker.doctype, "name": marker.name, "assign_to": [users.investigator]})
+	frappe.db.commit()
+	return marker.reload()
+
+
 class EveryPersonaTestCase(FrappeTestCase):
 	"""Tests against the committed case_with_every_persona scenario, on the built-in rules only."""
 

@@ -1,23 +1,32 @@
-"""Every persona against a complaint and an incident through every channel Frappe offers (X-2, FHB-6, FHB-3, DER-7).
+"""Every persona against a complaint, an incident and a warning marker through every channel Frappe offers (X-2,
+FHB-6, FHB-3, DER-7, CUM-6).
 
 Each channel is a real request through Frappe's request handling, signed in as the persona. Only the three people
-working the case see it; everyone else, whatever their roles, learns nothing, not even that it exists.
+working the case (or told of the marker) see it; everyone else, whatever their roles, learns nothing, not even that
+it exists. A channel takes the record and finds it by its title (a case's reference, a marker's person).
 """
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from fairness_app.tests.fixtures import case_with_every_persona
+from fairness_app.tests.fixtures import case_with_every_persona, warning_marker_with_readers
 from fairness_app.tests.site_client import SiteClient
 from fairness_app.tests.test_plugin_registry import save_settings
 
 TEAM = {"line_manager", "case_officer", "investigator"}
 # The incident goes to the complainant's manager, who handles it rather than being complained about.
 INCIDENT_TEAM = {"manager_subject", "case_officer", "investigator"}
+# The marker on the incident's visitor: raised by the handling manager, approved by theirs, told to the investigator.
+# The case officer on the incident's team is not told.
+MARKER_READERS = {"manager_subject", "line_manager", "investigator"}
 
 
 def _names(rows) -> set:
 	return {row["name"] if isinstance(row, dict) else row[0] for row in rows or ()}
+
+
+def _title(record) -> str:
+	return record.get(record.meta.title_field)
 
 
 def form_load(client, case):
@@ -27,7 +36,7 @@ def form_load(client, case):
 
 def list_view(client, case, view="List"):
 	message = client.call(
-		"frappe.desk.reportview.get", doctype=case.doctype, fields=["name", "reference"], view=view
+		"frappe.desk.reportview.get", doctype=case.doctype, fields=["name", case.meta.title_field], view=view
 	)
 	return isinstance(message, dict) and case.name in {row[0] for row in message.get("values", ())}
 
@@ -37,7 +46,7 @@ def report_view(client, case):
 
 
 def client_get_count(client, case):
-	return client.call("frappe.client.get_count", doctype=case.doctype, filters={"reference": case.reference}) == 1
+	return client.call("frappe.client.get_count", doctype=case.doctype, filters={"name": case.name}) == 1
 
 
 def reportview_get_count(client, case):
@@ -64,7 +73,7 @@ def sidebar_owner_counts(client, case):
 
 def link_search(client, case):
 	results = client.call(
-		"frappe.desk.search.search_link", doctype=case.doctype, txt=case.reference, ignore_user_permissions=1
+		"frappe.desk.search.search_link", doctype=case.doctype, txt=_title(case), ignore_user_permissions=1
 	)
 	return isinstance(results, list) and case.name in {result["value"] for result in results}
 
@@ -75,7 +84,7 @@ def global_search(client, case):
 
 
 def rest_list(client, case):
-	response = client.resource(case.doctype, filters=[["reference", "=", case.reference]])
+	response = client.resource(case.doctype, filters=[[case.meta.title_field, "=", _title(case)]])
 	return response.status_code == 200 and case.name in _names(response.json["data"])
 
 
@@ -84,13 +93,14 @@ def rest_document(client, case):
 
 
 def client_get_list(client, case):
-	rows = client.call("frappe.client.get_list", doctype=case.doctype, filters={"reference": case.reference})
+	rows = client.call("frappe.client.get_list", doctype=case.doctype, filters={case.meta.title_field: _title(case)})
 	return isinstance(rows, list) and case.name in _names(rows)
 
 
 def client_get_value(client, case):
-	value = client.call("frappe.client.get_value", doctype=case.doctype, filters=case.name, fieldname="reference")
-	return isinstance(value, dict) and value.get("reference") == case.reference
+	field = case.meta.title_field
+	value = client.call("frappe.client.get_value", doctype=case.doctype, filters=case.name, fieldname=field)
+	return isinstance(value, dict) and value.get(field) == _title(case)
 
 
 def link_validation(client, case):
@@ -133,7 +143,7 @@ def attachments(client, case):
 
 def print_view(client, case):
 	response = client.get("/api/method/frappe.www.printview.get_html_and_style", doc=case.doctype, name=case.name)
-	return response.status_code == 200 and case.reference in response.json["message"]["html"]
+	return response.status_code == 200 and _title(case) in response.json["message"]["html"]
 
 
 def email(client, case):
@@ -152,8 +162,9 @@ def email(client, case):
 
 
 def case_rows(client, case):
-	"""The case's own tables (its people, allegations, team, deadlines) asked for directly, naming the case's
-	doctype as their parent: Frappe checks only the role on that doctype, then would list every case's rows."""
+	"""The record's own tables (a case's people, allegations, team, deadlines; a marker's circulation) asked for
+	directly, naming the record's doctype as their parent: Frappe checks only the role on that doctype, then would
+	list every record's rows."""
 	for table in frappe.get_meta(case.doctype).get_table_fields():
 		rows = client.call(
 			"frappe.client.get_list", doctype=table.options, parent=case.doctype, filters={"parent": case.name}
@@ -194,6 +205,8 @@ CHANNELS = (
 	case_rows,
 	person_record,
 )
+# A marker is about a person, not a case with people, and those told of it read it without writing about it.
+MARKER_CHANNELS = tuple(channel for channel in CHANNELS if channel not in (email, person_record))
 
 
 class TestPermissionMatrix(FrappeTestCase):
@@ -202,14 +215,15 @@ class TestPermissionMatrix(FrappeTestCase):
 		super().setUpClass()
 		save_settings()
 		cls.scenario = case_with_every_persona()
+		cls.marker = warning_marker_with_readers(cls.scenario.users)
 		cls.clients = {persona: SiteClient(user) for persona, user in cls.scenario.users.items()}
 
-	def assert_matrix(self, case, team):
+	def assert_matrix(self, case, team, channels=CHANNELS):
 		seen = {
-			persona: {channel.__name__ for channel in CHANNELS if channel(client, case)}
+			persona: {channel.__name__ for channel in channels if channel(client, case)}
 			for persona, client in self.clients.items()
 		}
-		everything = {channel.__name__ for channel in CHANNELS}
+		everything = {channel.__name__ for channel in channels}
 		expected = {persona: everything if persona in team else set() for persona in self.clients}
 		self.assertEqual(seen, expected)
 
@@ -220,6 +234,10 @@ class TestPermissionMatrix(FrappeTestCase):
 	def test_only_the_incident_team_sees_the_incident_on_any_channel(self):
 		# req: X-2, KEN-11, CUM-6
 		self.assert_matrix(self.scenario.incident, INCIDENT_TEAM)
+
+	def test_only_those_told_see_a_warning_marker_on_any_channel(self):
+		# req: CUM-6, X-2
+		self.assert_matrix(self.marker, MARKER_READERS, MARKER_CHANNELS)
 
 	def test_global_search_never_shows_a_case_even_to_its_team(self):
 		# Nothing on a confidential record is indexed, so global search cannot quote it to anyone.
@@ -233,10 +251,14 @@ class TestPermissionMatrix(FrappeTestCase):
 		from frappe.desk.form import assign_to
 
 		outsider = self.scenario.users.unrelated_staff
-		for case, team in ((self.scenario.case, TEAM), (self.scenario.incident, INCIDENT_TEAM)):
+		for case, team, channels in (
+			(self.scenario.case, TEAM, CHANNELS),
+			(self.scenario.incident, INCIDENT_TEAM, CHANNELS),
+			(self.marker, MARKER_READERS, MARKER_CHANNELS),
+		):
 			with self.assertRaises(frappe.PermissionError):
 				frappe.share.add(case.doctype, case.name, outsider, read=1)
 			with self.assertRaises(frappe.PermissionError):
 				assign_to.add({"doctype": case.doctype, "name": case.name, "assign_to": [outsider]})
 			frappe.db.commit()
-			self.assert_matrix(case, team)
+			self.assert_matrix(case, team, channels)

@@ -7,7 +7,12 @@ import json
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from fairness_app.permissions import CASE_TABLE_DOCTYPES, CONFIDENTIAL_DOCTYPES, PROTECTED_DOCTYPES
+from fairness_app.permissions import (
+	CONFIDENTIAL_DOCTYPES,
+	PROTECTED_DOCTYPES,
+	PROTECTED_TABLE_DOCTYPES,
+	TABLE_PARENT_DOCTYPES,
+)
 from fairness_app.tests.fixtures import EVIDENCE, EveryPersonaTestCase, evidence_for, new_complaint
 from fairness_app.tests.site_client import SiteClient
 from fairness_app.tests.test_plugin_registry import save_settings
@@ -175,17 +180,19 @@ class TestNothingHiddenInsideARecord(FrappeTestCase):
 						self.assertFalse(df.in_global_search)
 
 
-class TestEveryTableFollowsItsCase(FrappeTestCase):
+class TestEveryTableFollowsItsRecord(FrappeTestCase):
 	def test_every_table_inside_a_protected_record_is_guarded(self):
 		"""Frappe lists a table's rows to anyone with a role on any doctype holding the table. A table added to a
-		case without a rule in permissions.py would show every case's rows (the matrix's case_rows channel)."""
+		confidential record without a rule in permissions.py would show every record's rows (the matrix's
+		case_rows channel)."""
 		hooks = frappe.get_hooks("permission_query_conditions")
 		for doctype in PROTECTED_DOCTYPES:
 			for table in frappe.get_meta(doctype).get_table_fields():
 				with self.subTest(doctype=doctype, table=table.options):
-					self.assertIn(table.options, CASE_TABLE_DOCTYPES)
+					self.assertIn(table.options, PROTECTED_TABLE_DOCTYPES)
+					self.assertIn(doctype, TABLE_PARENT_DOCTYPES)
 					self.assertEqual(
-						hooks.get(table.options), ["fairness_app.permissions.case_table_query_conditions"]
+						hooks.get(table.options), ["fairness_app.permissions.table_row_query_conditions"]
 					)
 
 

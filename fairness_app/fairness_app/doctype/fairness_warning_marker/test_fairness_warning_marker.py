@@ -1,0 +1,134 @@
+"""Warning markers (CUM-6): approved by a senior manager other than the one raising it, sent back for approval when
+what staff are told changes, reviewed and removed on set dates, and read only by those it is circulated to. The
+permission matrix tries every channel as every persona; these tests try the rules."""
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_days, add_months, getdate, today
+
+from fairness_app import roles
+from fairness_app.tests.fixtures import make_party, make_user, new_incident
+
+MARKER = "Fairness Warning Marker"
+
+
+class TestWarningMarkers(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.manager = make_user("marker_manager", roles.LINE_MANAGER)
+		cls.director = make_user("marker_director", roles.LINE_MANAGER, roles.ASSISTANT_DIRECTOR)
+		# Front-line staff: any member of staff may report (SOM-16), and nothing more.
+		cls.carer = make_user("marker_carer", roles.INTAKE_OFFICER)
+		cls.investigator = make_user("marker_investigator", roles.INVESTIGATOR)
+		cls.visitor = make_party("Marked Visitor", party_type="Service user")
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def raise_marker(self, **fields):
+		frappe.set_user(self.manager)
+		return frappe.get_doc(
+			{
+				"doctype": MARKER,
+				"party": self.visitor.name,
+				"risk": "Threatened a carer with a knife during a home visit.",
+				"review_on": add_months(today(), 3),
+				"expires_on": add_months(today(), 12),
+				"approver": self.director,
+				"circulation": [{"user": self.carer, "reason": "Visits them at home"}],
+				**fields,
+			}
+		).insert()
+
+	def approve(self, marker):
+		frappe.set_user(self.director)
+		marker.reload()
+		marker.approved = 1
+		marker.save()
+		return marker
+
+	def test_a_senior_manager_other_than_the_raiser_approves(self):
+		# req: CUM-6
+		with self.assertRaisesRegex(frappe.ValidationError, "Someone else must approve a marker you raise"):
+			self.raise_marker(approver=self.manager)
+		with self.assertRaisesRegex(frappe.ValidationError, "cannot approve warning markers"):
+			self.raise_marker(approver=self.investigator)
+		marker = self.raise_marker()
+		self.assertEqual((marker.status, marker.approved_on), ("Awaiting approval", None))
+		marker.approved = 1
+		with self.assertRaisesRegex(frappe.PermissionError, "Only .*Marker Director.* can approve this marker"):
+			marker.save()
+		marker = self.approve(marker)
+		self.assertEqual((marker.status, getdate(marker.approved_on)), ("Approved", getdate()))
+
+	def test_changing_what_staff_are_told_needs_approval_again(self):
+		# req: CUM-6
+		marker = self.approve(self.raise_marker())
+		frappe.set_user(self.manager)
+		marker.reload()
+		marker.append("circulation", {"user": self.investigator})
+		marker.save()
+		self.assertEqual((marker.approved, marker.status, marker.approved_on), (0, "Awaiting approval", None))
+		marker = self.approve(marker)
+		frappe.set_user(self.manager)
+		marker.reload()
+		marker.review_on = add_months(today(), 2)  # dates are not what staff are told
+		marker.save()
+		self.assertEqual(marker.status, "Approved")
+
+	def test_review_and_removal_dates(self):
+		# req: CUM-6, CUM-10
+		with self.assertRaisesRegex(frappe.ValidationError, "Review by .* is after Remove on"):
+			self.raise_marker(review_on=add_months(today(), 6), expires_on=add_months(today(), 1))
+		with self.assertRaisesRegex(frappe.ValidationError, "has already passed"):
+			self.raise_marker(review_on=add_days(today(), -10), expires_on=add_days(today(), -1))
+		with self.assertRaisesRegex(frappe.ValidationError, "is not a real date"):
+			self.raise_marker(review_on="31-02-2027")
+
+	def test_only_enabled_staff_are_told_and_each_once(self):
+		# req: CUM-6
+		with self.assertRaisesRegex(frappe.ValidationError, "Staff who need to know, row 2: .* already on the list"):
+			self.raise_marker(circulation=[{"user": self.carer}, {"user": self.carer}])
+		website_user = make_user("marker_website_user")
+		frappe.db.set_value("User", website_user, "user_type", "Website User")
+		with self.assertRaisesRegex(frappe.ValidationError, "is not a member of staff with an account here"):
+			self.raise_marker(circulation=[{"user": website_user}])
+
+	def test_those_told_read_it_and_only_the_raiser_and_approver_change_it(self):
+		# req: CUM-6, X-2
+		marker = self.raise_marker()
+		self.assertTrue(frappe.has_permission(MARKER, "read", doc=marker.name, user=self.carer))
+		self.assertFalse(frappe.has_permission(MARKER, "write", doc=marker.name, user=self.carer))
+		self.assertFalse(frappe.has_permission(MARKER, "read", doc=marker.name, user=self.investigator))
+		self.assertTrue(frappe.has_permission(MARKER, "write", doc=marker.name, user=self.director))
+		frappe.set_user(self.carer)
+		marker = frappe.get_doc(MARKER, marker.name)
+		marker.risk = "Nothing to worry about."
+		with self.assertRaises(frappe.PermissionError):
+			marker.save()
+
+	def test_a_linked_incident_is_one_the_person_was_in_and_the_raiser_works_on(self):
+		# req: CUM-6, CUM-11
+		frappe.set_user(self.manager)
+		victim = make_party("Marked Carer", user=self.carer, line_manager=self.manager)
+		incident = new_incident([(victim, "Victim"), (self.visitor, "Subject")]).insert()
+		self.assertEqual(self.raise_marker(incident=incident.name).incident, incident.name)
+		stranger = make_party("Unmarked Stranger", party_type="Member of the public")
+		with self.assertRaisesRegex(frappe.ValidationError, "is not one of the people in that incident"):
+			self.raise_marker(incident=incident.name, party=stranger.name)
+		frappe.set_user("Administrator")
+		outsider = make_user("marker_outsider", roles.LINE_MANAGER)
+		frappe.set_user(outsider)
+		with self.assertRaisesRegex(frappe.PermissionError, "You can only link an incident you work on"):
+			frappe.get_doc(
+				{
+					"doctype": MARKER,
+					"party": self.visitor.name,
+					"incident": incident.name,
+					"risk": "Shouted at staff.",
+					"review_on": add_months(today(), 3),
+					"expires_on": add_months(today(), 12),
+					"approver": self.director,
+				}
+			).insert()
