@@ -20,6 +20,12 @@ before_install = "fairness_app.setup.install.before_install"
 after_install = "fairness_app.setup.install.after_install"
 after_migrate = "fairness_app.setup.install.after_migrate"
 
+# Moving a case to another stage asks for a reason where the workflow requires one: see services/transitions.py.
+doctype_js = {
+	"Fairness Complaint": "public/js/case_stage.js",
+	"Fairness Incident": "public/js/case_stage.js",
+}
+
 # Need to know: see permissions.py. A confidential record's table rows, and Frappe's records about it (history,
 # comments, files, logs), follow the record.
 permission_query_conditions = {

@@ -37,6 +37,7 @@ PROTECTED_TABLE_DOCTYPES = (
 	"Fairness Incident Support",
 	"Fairness Marker Reader",
 	"Fairness Plugin Decision",
+	"Fairness Stage Change",
 )
 # The doctypes those tables belong to.
 TABLE_PARENT_DOCTYPES = (*CASE_DOCTYPES, WARNING_MARKER)
@@ -55,6 +56,8 @@ TRAILING_RECORDS = {
 	"Access Log": ("export_from", "reference_document"),
 	"Document Follow": ("ref_doctype", "ref_docname"),
 	"Deleted Document": ("deleted_doctype", "deleted_name"),
+	# The approval inbox Frappe fills for every role that may move a case on: shown to the role, not the team.
+	"Workflow Action": ("reference_doctype", "reference_name"),
 }
 
 

@@ -11,6 +11,7 @@ from fairness_app.services import (
 	evidence,
 	intake,
 	meetings,
+	transitions,
 )
 
 
@@ -39,6 +40,7 @@ class CaseRecord(Document):
 		evidence.check_statements(self)
 		evidence.check_evidence(self)
 		action_plan.check_actions(self)
+		transitions.apply_stage_change(self)  # last: a move is checked against the case as saved
 
 	def on_update(self):
 		case_team.record_team_change(self)

@@ -158,7 +158,9 @@ class Clock:
 		if self.met_at is not None and self.met_at <= at:
 			return ClockStatus.MET if self._on_time(self.met_at, self.due(calendar)) else ClockStatus.MISSED
 		if self.cancelled_at is not None and self.cancelled_at <= at:
-			return ClockStatus.CANCELLED
+			# Cancelling after the deadline passed (say, a late withdrawal) does not undo the miss.
+			missed = not self._on_time(self.cancelled_at, self.due(calendar))
+			return ClockStatus.MISSED if missed else ClockStatus.CANCELLED
 		if self.is_paused:
 			return ClockStatus.PAUSED
 		due = self.due(calendar)

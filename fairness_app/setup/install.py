@@ -4,6 +4,7 @@ survive every `bench migrate`."""
 import frappe
 
 from fairness_app import roles
+from fairness_app.workflows.install import ensure_workflows
 
 
 def before_install():
@@ -13,11 +14,13 @@ def before_install():
 def after_install():
 	ensure_roles()
 	ensure_abuse_types()
+	ensure_workflows()
 
 
 def after_migrate():
 	ensure_roles()
 	ensure_abuse_types()
+	ensure_workflows()
 
 
 def ensure_roles():

@@ -29,7 +29,8 @@ class Brokenshire:
 
 class Fairshire:
 	"""A council whose meetings allow only a union representative or a workplace colleague (as FHB-7), and are
-	rearranged once, by at most 14 days unless on medical grounds (as DER-5)."""
+	rearranged once, by at most 14 days unless on medical grounds (as DER-5); only its HR adviser
+	withdraws a complaint."""
 
 	@hookimpl
 	def fairness_meeting_rules(self, case):
@@ -39,3 +40,9 @@ class Fairshire:
 			max_postponement_days=14,
 			who_decides="the HR adviser",
 		)
+
+	@hookimpl
+	def fairness_validate_transition(self, case, transition):
+		if transition.action == "Withdraw":
+			return "Fairshire's HR adviser withdraws complaints, after speaking to the complainant. Ask them."
+		return None

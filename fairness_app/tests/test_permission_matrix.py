@@ -239,6 +239,13 @@ class TestPermissionMatrix(FrappeTestCase):
 		# req: CUM-6, X-2
 		self.assert_matrix(self.marker, MARKER_READERS, MARKER_CHANNELS)
 
+	def test_the_approval_inbox_shows_a_case_to_its_team_only(self):
+		# req: X-2, DER-7. Frappe lists a case's next moves to everyone holding a role that may make them.
+		case = self.scenario.case
+		for persona, expected in (("line_manager", True), ("manager_subject", False), ("unrelated_staff", False)):
+			with self.subTest(persona=persona):
+				self.assertEqual(_trailing_records(self.clients[persona], "Workflow Action", "reference_name", case), expected)
+
 	def test_global_search_never_shows_a_case_even_to_its_team(self):
 		# Nothing on a confidential record is indexed, so global search cannot quote it to anyone.
 		for case in (self.scenario.case, self.scenario.incident):

@@ -1,0 +1,31 @@
+"""What a move to another stage does to a case's clocks. The stage's category decides: an open stage lets clocks
+run, a stage waiting on someone or paused stops them counting, and a closed stage stops them for good."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from fairness_app.procedure.clocks import Clock, ClockRule, apply_event
+from fairness_app.procedure.snapshots import StageCategory
+
+# Waiting on a party (say, for the complainant's signed statement) is not the council's delay.
+PAUSING = frozenset({StageCategory.WAITING, StageCategory.PAUSED})
+
+
+def clocks_after_stage_change(
+	clocks: Iterable[Clock],
+	rules: Iterable[ClockRule],
+	event: str,
+	category: StageCategory,
+	at: datetime,
+	reason: str = "",
+) -> tuple[Clock, ...]:
+	"""The clocks once a case enters a stage that raises `event`: the event meets and starts clocks as usual,
+	then the stage's category pauses, resumes or stops the clocks still running."""
+	clocks = apply_event(clocks, rules, event, at)
+	if category is StageCategory.CLOSED:
+		return tuple(clock.cancel(at) for clock in clocks)
+	if category in PAUSING:
+		return tuple(clock if clock.is_stopped else clock.pause(at, reason) for clock in clocks)
+	return tuple(clock.resume(at) for clock in clocks)

@@ -1,0 +1,126 @@
+"""Moving a case to another stage through its Frappe workflow: what the workflow form cannot say by itself (only the
+manager handling the case, a reason for backward moves and overrides, the council plugins' objections), the stage
+history, and the clocks.
+
+Frappe checks that the move exists for the user's role after the case's own validation; this runs inside that
+validation, so a refused move changes nothing.
+"""
+
+import dataclasses
+import html
+
+import frappe
+from frappe import _
+from frappe.model.workflow import get_workflow_name, is_transition_condition_satisfied
+
+from fairness_app.permissions import SUPERUSER
+from fairness_app.procedure.snapshots import StageCategory, Transition
+from fairness_app.procedure.stages import clocks_after_stage_change
+from fairness_app.services.clocks import read_clocks, write_clocks
+from fairness_app.services.intake import QUESTIONNAIRE
+from fairness_app.services.plugin_registry import get_plugins
+from fairness_app.services.snapshots import case_snapshot
+
+HANDLER = "Handles the case"
+
+
+def apply_stage_change(doc) -> None:
+	workflow = _active_workflow(doc.doctype)
+	if workflow is None:
+		return
+	state_field = workflow.workflow_state_field
+	if doc.is_new():
+		doc.set(state_field, doc.get(state_field) or workflow.states[0].state)
+		doc.stage_category = _stage(workflow, doc.get(state_field))[0].value
+		return
+	before = doc.get_doc_before_save()
+	from_state, to_state = before.get(state_field) if before else None, doc.get(state_field)
+	if not from_state or from_state == to_state:
+		return
+	move = _move(workflow, before, from_state, to_state)
+	if move is None:
+		return  # not a move this user may make: Frappe refuses it with its own message next
+	user, now = frappe.session.user, frappe.utils.now_datetime()
+	reason = (doc.stage_change_reason or "").strip()
+	_check_handler(doc, move, user)
+	if move.fairness_reason_required and not reason:
+		frappe.throw(
+			_("Say why you are choosing '{0}'. Write it under Reason for the next move; it is kept in the stage history.").format(
+				_(move.action)
+			),
+			title=_("Reason needed"),
+		)
+	from_category, _event = _stage(workflow, from_state)
+	to_category, event = _stage(workflow, to_state)
+	plugins = get_plugins()
+	case = dataclasses.replace(
+		case_snapshot(doc, plugins.config.nation), stage=to_state, stage_category=to_category
+	)
+	transition = Transition(
+		action=move.action,
+		from_state=from_state,
+		to_state=to_state,
+		user=user,
+		user_roles=frappe.get_roles(user),
+		from_category=from_category,
+		to_category=to_category,
+		reason=reason,
+		at=now,
+	)
+	if vetoes := plugins.validate_transition(case, transition):
+		frappe.throw("<br>".join(html.escape(veto.message, quote=False) for veto in vetoes), title=_("Not moved"))
+
+	doc.stage_category = to_category.value
+	doc.append(
+		"stage_history",
+		{
+			"from_state": from_state,
+			"action": move.action,
+			"to_state": to_state,
+			"changed_by": user,
+			"changed_at": now,
+			"reason": reason or None,
+		},
+	)
+	doc.stage_change_reason = None
+	if QUESTIONNAIRE not in case.flags:  # a questionnaire runs no deadlines (DER-22)
+		rules = plugins.clock_rules(case).value
+		clocks = clocks_after_stage_change(read_clocks(doc), rules, event, to_category, now, reason)
+		write_clocks(doc, clocks, plugins.calendar, now)
+
+
+def _active_workflow(doctype: str):
+	name = get_workflow_name(doctype)
+	return frappe.get_cached_doc("Workflow", name) if name else None
+
+
+def _move(workflow, before, from_state: str, to_state: str):
+	"""The workflow row for this move that applies to this case and user (the procedure's own, for their role)."""
+	roles = set(frappe.get_roles())
+	for row in workflow.transitions:
+		if (row.state, row.next_state) == (from_state, to_state) and row.allowed in roles:
+			if is_transition_condition_satisfied(row, before):
+				return row
+	return None
+
+
+def _stage(workflow, state: str) -> tuple[StageCategory, str]:
+	"""A state's category and the event entering it raises. A state an administrator added without saying is open,
+	and raises its own name as the event."""
+	row = next((row for row in workflow.states if row.state == state), None)
+	category = (row and row.get("fairness_stage_category")) or StageCategory.OPEN.value
+	event = (row and row.get("fairness_case_event")) or frappe.scrub(state)
+	return StageCategory(category), event
+
+
+def _check_handler(doc, move, user: str) -> None:
+	if not move.fairness_handler_only or user == SUPERUSER:
+		return
+	handlers = [row.user for row in doc.team if row.team_role == HANDLER]
+	if user not in handlers:
+		names = ", ".join(frappe.utils.get_fullname(handler) for handler in handlers) or _("nobody yet")
+		frappe.throw(
+			_("Only the manager handling this case can choose '{0}'. It is handled by {1}.").format(_(move.action), names),
+			frappe.PermissionError,
+			title=_("Not moved"),
+		)

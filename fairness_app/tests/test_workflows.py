@@ -1,0 +1,154 @@
+"""The procedures as real Frappe workflows: installed once and then the council's to change, moved on by the people
+the policies name, with a reason where one is owed, objections from council plugins, a stage history, and clocks
+that stop, pause and start as the case moves (DER-7 to DER-19, SOM-14, FHB-3, KEN-4)."""
+
+import frappe
+from frappe.model.workflow import apply_workflow
+
+from fairness_app import roles
+from fairness_app.fairness_app.doctype.fairness_complaint.test_fairness_complaint import ComplaintTestCase
+from fairness_app.procedure.snapshots import StageCategory
+from fairness_app.testing import installed_plugin
+from fairness_app.tests.fixtures import make_user
+from fairness_app.tests.test_case_records import FAIRSHIRE
+from fairness_app.tests.test_plugin_registry import save_settings
+from fairness_app.workflows import ProcedureTemplate, StageTemplate, TransitionTemplate, load_templates
+from fairness_app.workflows.install import WORKFLOW_NAMES, ensure_workflows
+
+COMPLAINTS = WORKFLOW_NAMES["Fairness Complaint"]
+
+
+class TestInstalledWorkflows(ComplaintTestCase):
+	def test_every_procedure_is_an_active_workflow_on_its_doctype(self):
+		# req: X-5
+		for document_type, name in WORKFLOW_NAMES.items():
+			workflow = frappe.get_doc("Workflow", name)
+			self.assertTrue(workflow.is_active)
+			self.assertEqual(frappe.model.workflow.get_workflow_name(document_type), name)
+		installed = frappe.db.get_single_value("Fairness Settings", "installed_procedures").split()
+		self.assertEqual(sorted(installed), sorted(template.procedure for template in load_templates()))
+
+	def test_migrating_again_leaves_the_councils_changes_alone(self):
+		workflow = frappe.get_doc("Workflow", COMPLAINTS)
+		self.addCleanup(self.restore, workflow.as_dict())
+		workflow.states[1].message = "Phone the complainant first."
+		dropped = workflow.transitions.pop()
+		workflow.save()
+		ensure_workflows()
+		workflow.reload()
+		self.assertEqual(workflow.states[1].message, "Phone the complainant first.")
+		self.assertNotIn(
+			(dropped.state, dropped.action, dropped.allowed, dropped.condition),
+			{(row.state, row.action, row.allowed, row.condition) for row in workflow.transitions},
+		)
+
+	def test_a_procedure_added_in_a_later_release_arrives_once(self):
+		workflow = frappe.get_doc("Workflow", COMPLAINTS)
+		self.addCleanup(self.restore, workflow.as_dict())
+		self.addCleanup(
+			frappe.db.set_single_value,
+			"Fairness Settings",
+			"installed_procedures",
+			frappe.db.get_single_value("Fairness Settings", "installed_procedures"),
+		)
+		mediation = ProcedureTemplate(
+			"mediation",
+			"Mediation",
+			"Fairness Complaint",
+			(),
+			(
+				StageTemplate("Received", StageCategory.OPEN, "received"),
+				StageTemplate("Mediation", StageCategory.OPEN, "mediation_started"),
+			),
+			(TransitionTemplate("Received", "Offer mediation", "Mediation", (roles.CASE_OFFICER,)),),
+		)
+		before = len(workflow.transitions)
+		ensure_workflows([mediation])
+		ensure_workflows([mediation])
+		workflow.reload()
+		self.assertEqual(len(workflow.transitions), before + 1)
+		self.assertEqual(workflow.transitions[-1].condition, "doc.procedure == 'mediation'")
+		self.assertIn("Mediation", {row.state for row in workflow.states})
+
+	def restore(self, original):
+		"""Put the workflow back as it was, for the tests after this one."""
+		workflow = frappe.get_doc("Workflow", original["name"])
+		for table in ("states", "transitions"):
+			workflow.set(table, [{**row, "name": None} for row in original[table]])
+		workflow.save()
+
+
+class TestMovingACase(ComplaintTestCase):
+	def setUp(self):
+		self.case = self.record([(self.complainant, "Complainant"), (self.subject_colleague, "Subject")])
+
+	def move(self, action, as_user, reason=None):
+		frappe.set_user(as_user)
+		try:
+			if reason:
+				self.case.reload()
+				self.case.stage_change_reason = reason
+				self.case.save()
+			self.case = apply_workflow(self.case.as_dict(), action)
+			return self.case
+		finally:
+			frappe.set_user("Administrator")
+
+	def clock(self, key):
+		return next(row for row in self.case.clocks if row.rule_key == key)
+
+	def test_a_staff_complaint_moves_through_its_stages_with_a_history(self):
+		# req: DER-7, DER-9, SOM-14
+		self.assertEqual((self.case.workflow_state, self.case.stage_category), ("Received", "open"))
+		self.move("Acknowledge formal complaint", self.officer)
+		self.assertEqual(self.case.workflow_state, "Acknowledged")
+		self.assertEqual(self.clock("acknowledgement").status, "Met")
+		self.move("Start investigation", self.manager)
+		history = [(row.from_state, row.action, row.to_state, row.changed_by) for row in self.case.stage_history]
+		self.assertEqual(
+			history,
+			[
+				("Received", "Acknowledge formal complaint", "Acknowledged", self.officer),
+				("Acknowledged", "Start investigation", "Investigation", self.manager),
+			],
+		)
+
+	def test_only_the_manager_handling_the_case_makes_the_managers_moves(self):
+		# req: DER-7, FHB-3
+		self.move("Acknowledge formal complaint", self.officer)
+		kept_informed = make_user("informed_manager", roles.LINE_MANAGER)
+		self.case.append("team", {"user": kept_informed, "team_role": "Kept informed"})
+		self.case.save()
+		with self.assertRaisesRegex(frappe.PermissionError, "Only the manager handling this case"):
+			self.move("Start investigation", kept_informed)
+		self.case.reload()
+		self.assertEqual(self.case.workflow_state, "Acknowledged")
+
+	def test_putting_a_case_on_hold_needs_a_reason_and_stops_its_clocks(self):
+		# req: DER-3, DER-13
+		self.move("Acknowledge formal complaint", self.officer)
+		self.move("Start investigation", self.manager)
+		with self.assertRaisesRegex(frappe.ValidationError, "Say why you are choosing 'Put on hold'"):
+			self.move("Put on hold", self.officer)
+		self.move("Put on hold", self.officer, reason="The complainant is off sick until next month.")
+		self.assertEqual((self.case.workflow_state, self.case.stage_category), ("On hold", "paused"))
+		self.assertEqual(self.case.stage_history[-1].reason, "The complainant is off sick until next month.")
+		self.assertFalse(self.case.stage_change_reason)
+		running = [row for row in self.case.clocks if row.status not in ("Met", "Cancelled")]
+		self.assertTrue(all(row.status == "Paused" for row in running))
+
+	def test_closing_stops_the_clocks_still_running(self):
+		# req: DER-19
+		self.move("Withdraw", self.officer, reason="The complainant asked to withdraw it.")
+		self.assertEqual((self.case.workflow_state, self.case.stage_category), ("Withdrawn", "closed"))
+		self.assertEqual(self.clock("acknowledgement").status, "Cancelled")
+
+	def test_a_council_plugin_can_refuse_a_move(self):
+		# req: X-5
+		with installed_plugin("fairshire", FAIRSHIRE):
+			save_settings(plugins=["fairshire"])
+			with self.assertRaisesRegex(frappe.ValidationError, "Fairshire's HR adviser withdraws complaints"):
+				self.move("Withdraw", self.officer, reason="The complainant asked to withdraw it.")
+			self.case.reload()
+			self.assertEqual(self.case.workflow_state, "Received")
+			self.assertEqual(self.case.stage_history, [])
