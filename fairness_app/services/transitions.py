@@ -37,10 +37,11 @@ def apply_stage_change(doc) -> None:
 	from_state, to_state = before.get(state_field) if before else None, doc.get(state_field)
 	if not from_state or from_state == to_state:
 		return
-	move = _move(workflow, before, from_state, to_state)
+	user, user_roles = frappe.session.user, frappe.get_roles()
+	move = _move(workflow, before, from_state, to_state, user_roles)
 	if move is None:
 		return  # not a move this user may make: Frappe refuses it with its own message next
-	user, now = frappe.session.user, frappe.utils.now_datetime()
+	now = frappe.utils.now_datetime()
 	reason = (doc.stage_change_reason or "").strip()
 	_check_handler(doc, move, user)
 	if move.fairness_reason_required and not reason:
@@ -61,7 +62,7 @@ def apply_stage_change(doc) -> None:
 		from_state=from_state,
 		to_state=to_state,
 		user=user,
-		user_roles=frappe.get_roles(user),
+		user_roles=user_roles,
 		from_category=from_category,
 		to_category=to_category,
 		reason=reason,
@@ -94,11 +95,10 @@ def _active_workflow(doctype: str):
 	return frappe.get_cached_doc("Workflow", name) if name else None
 
 
-def _move(workflow, before, from_state: str, to_state: str):
+def _move(workflow, before, from_state: str, to_state: str, user_roles: list[str]):
 	"""The workflow row for this move that applies to this case and user (the procedure's own, for their role)."""
-	roles = set(frappe.get_roles())
 	for row in workflow.transitions:
-		if (row.state, row.next_state) == (from_state, to_state) and row.allowed in roles:
+		if (row.state, row.next_state) == (from_state, to_state) and row.allowed in user_roles:
 			if is_transition_condition_satisfied(row, before):
 				return row
 	return None

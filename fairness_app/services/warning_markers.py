@@ -59,27 +59,33 @@ def _check_approver(doc) -> None:
 	):
 		frappe.throw(
 			_("{0} cannot approve warning markers. Choose someone who is a line manager or an assistant director.").format(
-				frappe.bold(_user_name(doc.approver))
+				frappe.bold(frappe.utils.get_fullname(doc.approver))
 			),
 			title=_("Choose another approver"),
 		)
 
 
 def _check_circulation(doc) -> None:
+	if not doc.circulation:
+		return
+	listed = [row.user for row in doc.circulation]
+	enabled_staff = {"name": ("in", listed), "enabled": 1, "user_type": "System User"}
+	staff = set(frappe.get_all("User", filters=enabled_staff, pluck="name"))  # access: account status only
 	seen = set()
 	for row in doc.circulation:
 		prefix = case_checks.row_prefix(row)
 		if row.user in seen:
 			frappe.throw(
-				_("{0}{1} is already on the list. Remove one of the rows.").format(prefix, _user_name(row.user)),
+				_("{0}{1} is already on the list. Remove one of the rows.").format(
+					prefix, frappe.utils.get_fullname(row.user)
+				),
 				title=_("Listed twice"),
 			)
 		seen.add(row.user)
-		enabled, user_type = frappe.db.get_value("User", row.user, ["enabled", "user_type"]) or (0, None)
-		if not enabled or user_type != "System User":
+		if row.user not in staff:
 			frappe.throw(
 				_("{0}{1} is not a member of staff with an account here, so cannot be told.").format(
-					prefix, _user_name(row.user)
+					prefix, frappe.utils.get_fullname(row.user)
 				),
 				title=_("Not a member of staff"),
 			)
@@ -112,7 +118,7 @@ def _settle_approval(doc) -> None:
 	by_approver = user in (doc.approver, SUPERUSER)
 	if doc.approved and (not before or not before.approved) and not by_approver:
 		frappe.throw(
-			_("Only {0} can approve this marker.").format(frappe.bold(_user_name(doc.approver))),
+			_("Only {0} can approve this marker.").format(frappe.bold(frappe.utils.get_fullname(doc.approver))),
 			frappe.PermissionError,
 			title=_("Not approved"),
 		)
@@ -120,7 +126,7 @@ def _settle_approval(doc) -> None:
 		doc.approved = 0
 		frappe.msgprint(
 			_("What staff are told has changed, so {0} needs to approve the marker again.").format(
-				_user_name(doc.approver)
+				frappe.utils.get_fullname(doc.approver)
 			),
 			title=_("Sent back for approval"),
 		)
@@ -135,7 +141,3 @@ def _content_changed(doc, before) -> bool:
 	return any(doc.get(field) != before.get(field) for field in APPROVED_CONTENT) or sorted(
 		row.user for row in doc.circulation
 	) != sorted(row.user for row in before.circulation)
-
-
-def _user_name(user: str) -> str:
-	return frappe.utils.get_fullname(user)
