@@ -5,6 +5,7 @@ from frappe.model.document import Document
 
 from fairness_app.services import (
 	action_plan,
+	approval_inbox,
 	case_checks,
 	case_parties,
 	case_team,
@@ -44,4 +45,5 @@ class CaseRecord(Document):
 
 	def on_update(self):
 		case_team.record_team_change(self)
+		approval_inbox.keep_inbox(self)  # before Frappe's own hook, which then has nothing to do
 		self.flags.case_snapshot = None  # the next save describes the case afresh

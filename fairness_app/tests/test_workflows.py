@@ -152,3 +152,43 @@ class TestMovingACase(ComplaintTestCase):
 			self.case.reload()
 			self.assertEqual(self.case.workflow_state, "Received")
 			self.assertEqual(self.case.stage_history, [])
+
+
+class TestApprovalInbox(TestMovingACase):
+	"""The app writes Frappe's approval inbox for cases itself (services/approval_inbox.py): the records must be
+	those Frappe's own hook would write."""
+
+	def inbox(self, status="Open"):
+		return frappe.get_all(
+			"Workflow Action",
+			filters={"reference_doctype": self.case.doctype, "reference_name": self.case.name, "status": status},
+			fields=["name", "workflow_state", "completed_by"],
+		)
+
+	def assert_inbox_offers_what_frappe_would(self):
+		from frappe.workflow.doctype.workflow_action.workflow_action import get_next_possible_transitions
+
+		(action,) = self.inbox()
+		self.assertEqual(action.workflow_state, self.case.workflow_state)
+		offered = frappe.get_all("Workflow Action Permitted Role", filters={"parent": action.name}, pluck="role")
+		frappes = get_next_possible_transitions(COMPLAINTS, self.case.workflow_state, self.case)
+		self.assertTrue(offered)
+		self.assertEqual(sorted(offered), sorted({move.allowed for move in frappes}))
+
+	def test_a_new_case_waits_for_the_roles_that_may_move_it(self):
+		# req: DER-7
+		self.assert_inbox_offers_what_frappe_would()
+
+	def test_a_move_completes_the_waiting_action_and_opens_the_next(self):
+		# req: DER-7
+		self.move("Acknowledge formal complaint", self.officer)
+		self.assert_inbox_offers_what_frappe_would()
+		(done,) = self.inbox("Completed")
+		self.assertEqual((done.workflow_state, done.completed_by), ("Received", self.officer))
+
+	def test_an_ordinary_save_leaves_the_inbox_as_it_was(self):
+		before = self.inbox()
+		self.case.reload()
+		self.case.service_area = "Parks"
+		self.case.save()
+		self.assertEqual(self.inbox(), before)
