@@ -48,6 +48,7 @@ override_whitelisted_methods = {
 	"frappe.client.get_count": "fairness_app.safeguards.get_count",
 	"frappe.client.validate_link": "fairness_app.safeguards.validate_link",
 	"frappe.desk.listview.get_group_by_count": "fairness_app.safeguards.get_group_by_count",
+	"frappe.desk.notifications.get_open_count": "fairness_app.safeguards.get_open_count",
 	"frappe.desk.search.search_link": "fairness_app.safeguards.search_link",
 	"frappe.desk.search.search_widget": "fairness_app.safeguards.search_widget",
 }

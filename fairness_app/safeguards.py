@@ -15,6 +15,8 @@ from frappe.client import validate_link as frappe_validate_link
 from frappe.core.doctype.file.file import File
 from frappe.core.doctype.file.utils import find_file_by_url
 from frappe.desk.listview import get_group_by_count as frappe_get_group_by_count
+from frappe.desk.notifications import get_dynamic_link_filters, get_filters_for
+from frappe.desk.notifications import get_open_count as frappe_get_open_count
 from frappe.desk.search import search_link as frappe_search_link
 from frappe.desk.search import search_widget as frappe_search_widget
 from frappe.utils import get_safe_filters
@@ -122,6 +124,31 @@ def validate_link(doctype: str, docname: str, fields=None):
 	if doctype in PROTECTED_DOCTYPES and not _readable(doctype, docname):
 		return frappe._dict(name=None)
 	return frappe_validate_link(doctype, docname, fields)
+
+
+@frappe.whitelist()
+def get_open_count(doctype: str, name: str, items=None):
+	"""A form's Connections counts linked records with frappe.get_all, so a connection an administrator adds (from
+	a directorate or an employee to the cases, say) would count cases the reader may not open."""
+	out = frappe_get_open_count(doctype, name, items)
+	links = None
+	for found in out["count"].get("external_links_found", ()):
+		if found["doctype"] in PROTECTED_DOCTYPES:
+			links = links or frappe.get_meta(doctype).get_dashboard_data()
+			found.update(_readable_link_counts(found["doctype"], name, links))
+	return out
+
+
+def _readable_link_counts(doctype: str, name: str, links) -> dict:
+	"""The counts Frappe's get_external_links makes, of the linked records the reader may read."""
+	fieldname = links.get("non_standard_fieldnames", {}).get(doctype, links.get("fieldname"))
+	filters = {fieldname: name, **(get_dynamic_link_filters(doctype, links, fieldname) or {})}
+	open_filters = get_filters_for(doctype)
+
+	def count(filters):
+		return len(frappe.get_list(doctype, filters=filters, pluck="name", limit_page_length=100, distinct=True))
+
+	return {"count": count(filters), "open_count": count({**filters, **open_filters}) if open_filters else 0}
 
 
 def _readable(doctype: str, name, user: str | None = None) -> bool:

@@ -166,6 +166,43 @@ class TestDeletedCases(SafeguardTestCase):
 		self.assertEqual(snapshot.json["data"], [])
 
 
+class TestConnections(SafeguardTestCase):
+	def test_a_connection_to_the_cases_counts_only_the_cases_the_reader_may_open(self):
+		# req: X-2. Frappe counts a form's connections with frappe.get_all, whoever is looking.
+		directorate = frappe.get_doc(
+			{"doctype": "Fairness Directorate", "code": f"D{frappe.generate_hash(length=6)}", "directorate_name": "Place"}
+		).insert()
+		frappe.db.set_value(self.case.doctype, self.case.name, "directorate", directorate.name)
+		connection = frappe.get_doc(
+			{
+				"doctype": "DocType Link",
+				"parent": directorate.doctype,
+				"parenttype": "DocType",
+				"parentfield": "links",
+				"link_doctype": self.case.doctype,
+				"link_fieldname": "directorate",
+				"custom": 1,
+			}
+		)
+		connection.db_insert()
+		frappe.clear_cache(doctype=directorate.doctype)
+		frappe.db.commit()
+		self.addCleanup(frappe.clear_cache, doctype=directorate.doctype)
+		self.addCleanup(frappe.db.commit)
+		self.addCleanup(frappe.db.delete, "DocType Link", {"name": connection.name})
+		self.addCleanup(frappe.db.set_value, self.case.doctype, self.case.name, "directorate", None)
+
+		def counted(persona):
+			counts = SiteClient(self.users[persona]).call(
+				"frappe.desk.notifications.get_open_count", doctype=directorate.doctype, name=directorate.name
+			)
+			found = {link["doctype"]: link["count"] for link in counts["count"]["external_links_found"]}
+			return found[self.case.doctype]
+
+		self.assertEqual(counted("unrelated_staff"), 0)
+		self.assertEqual(counted("case_officer"), 1)
+
+
 class TestNothingHiddenInsideARecord(FrappeTestCase):
 	def test_confidential_doctypes_have_no_field_some_readers_cannot_see(self):
 		"""Frappe filters, sorts and groups on fields above a reader's permission level, and keeps their old and
