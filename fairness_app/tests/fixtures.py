@@ -135,6 +135,35 @@ def add_trailing_records(case, users):
 	assign_to.add({"doctype": case.doctype, "name": case.name, "assign_to": [users.investigator]})
 
 
+def person_with_trailing_records(case, users):
+	"""A committed person, recorded by the case officer as a witness in `case` and carrying everything Frappe keeps
+	beside a record. Each run records a new person, so the person's name finds this record only."""
+	frappe.set_user(users.case_officer)
+	party = make_party(f"Witness {frappe.generate_hash(length=8)}", party_type="Member of the public")
+	case.reload()
+	case.append("parties", {"party": party.name, "role": "Witness"})
+	case.save()
+	party.employer = "Riverside Housing Association"
+	party.save(ignore_version=False)
+	frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": "contact-details.pdf",
+			"content": evidence_for(party),
+			"is_private": 1,
+			"attached_to_doctype": party.doctype,
+			"attached_to_name": party.name,
+		}
+	).insert()
+	party.add_comment("Comment", "Prefers to be contacted by letter.")
+	frappe.set_user("Administrator")
+	from frappe.desk.form import assign_to
+
+	assign_to.add({"doctype": party.doctype, "name": party.name, "assign_to": [users.investigator]})
+	frappe.db.commit()
+	return party.reload()
+
+
 def warning_marker_with_readers(users, party=None):
 	"""A committed, approved warning marker (CUM-6) on a member of the public: raised by the manager handling the
 	incident, approved by their director, told to the investigator, and carrying everything Frappe keeps beside a

@@ -1,15 +1,20 @@
-"""Every persona against a complaint, an incident and a warning marker through every channel Frappe offers (X-2,
-FHB-6, FHB-3, DER-7, CUM-6).
+"""Every persona against a complaint, an incident, a warning marker and a person through every channel Frappe
+offers (X-2, FHB-6, FHB-3, DER-7, CUM-6).
 
 Each channel is a real request through Frappe's request handling, signed in as the persona. Only the three people
-working the case (or told of the marker) see it; everyone else, whatever their roles, learns nothing, not even that
-it exists. A channel takes the record and finds it by its title (a case's reference, a marker's person).
+working the case (or told of the marker, or on the teams of a person's cases) see it; everyone else, whatever their
+roles, learns nothing, not even that it exists. A channel takes the record and finds it by its title (a case's
+reference, a marker's or a person's name).
 """
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from fairness_app.tests.fixtures import case_with_every_persona, warning_marker_with_readers
+from fairness_app.tests.fixtures import (
+	case_with_every_persona,
+	person_with_trailing_records,
+	warning_marker_with_readers,
+)
 from fairness_app.tests.site_client import SiteClient
 from fairness_app.tests.test_plugin_registry import save_settings
 
@@ -207,6 +212,10 @@ CHANNELS = (
 )
 # A marker is about a person, not a case with people, and those told of it read it without writing about it.
 MARKER_CHANNELS = tuple(channel for channel in CHANNELS if channel not in (email, person_record))
+# Nobody prints or emails from a person's record (no role may), and it has no tables of its own.
+PERSON_CHANNELS = tuple(channel for channel in CHANNELS if channel not in (print_view, email, case_rows, person_record))
+# A witness recorded by the case officer: their record follows the case they are in.
+PERSON_READERS = TEAM
 
 
 class TestPermissionMatrix(FrappeTestCase):
@@ -216,6 +225,7 @@ class TestPermissionMatrix(FrappeTestCase):
 		save_settings()
 		cls.scenario = case_with_every_persona()
 		cls.marker = warning_marker_with_readers(cls.scenario.users)
+		cls.person = person_with_trailing_records(cls.scenario.case, cls.scenario.users)
 		cls.clients = {persona: SiteClient(user) for persona, user in cls.scenario.users.items()}
 
 	def assert_matrix(self, case, team, channels=CHANNELS):
@@ -238,6 +248,10 @@ class TestPermissionMatrix(FrappeTestCase):
 	def test_only_those_told_see_a_warning_marker_on_any_channel(self):
 		# req: CUM-6, X-2
 		self.assert_matrix(self.marker, MARKER_READERS, MARKER_CHANNELS)
+
+	def test_only_the_teams_of_their_cases_see_a_person_on_any_channel(self):
+		# req: X-2, FHB-6
+		self.assert_matrix(self.person, PERSON_READERS, PERSON_CHANNELS)
 
 	def test_the_approval_inbox_shows_a_case_to_its_team_only(self):
 		# req: X-2, DER-7. Frappe lists a case's next moves to everyone holding a role that may make them.
@@ -262,6 +276,7 @@ class TestPermissionMatrix(FrappeTestCase):
 			(self.scenario.case, TEAM, CHANNELS),
 			(self.scenario.incident, INCIDENT_TEAM, CHANNELS),
 			(self.marker, MARKER_READERS, MARKER_CHANNELS),
+			(self.person, PERSON_READERS, PERSON_CHANNELS),
 		):
 			with self.assertRaises(frappe.PermissionError):
 				frappe.share.add(case.doctype, case.name, outsider, read=1)
