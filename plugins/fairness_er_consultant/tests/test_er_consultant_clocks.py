@@ -1,0 +1,80 @@
+"""Deadlines counted in working days on the UK bank-holiday calendar (FHB-1, FHB-4, FHB-5)."""
+
+import json
+from datetime import date, datetime
+from importlib.resources import files
+
+import pytest
+from fairness_er_consultant import ErConsultant
+
+from fairness_app.procedure.clocks import ClockUnit
+from fairness_app.testing import make_case, plugin_manager
+
+PLUGINS = plugin_manager(ErConsultant())
+TEMPLATE = json.loads((files("fairness_app") / "workflows/templates/er_consultant_formal.json").read_text())
+
+
+def rules(**fields):
+	fields.setdefault("procedure", "er_consultant_formal")
+	decision = PLUGINS.clock_rules(make_case(**fields))
+	return decision, {rule.key: rule for rule in decision.value}
+
+
+def due(rule, started: datetime) -> date:
+	return rule.start(started).due(PLUGINS.calendar)
+
+
+@pytest.mark.req("FHB-4")
+def test_form_cf1_is_acknowledged_within_2_working_days_skipping_easter():
+	decision, by_key = rules(formality="formal")
+	ack = by_key["cf1_acknowledgement"]
+	assert decision.decided_by == "er_consultant"
+	assert (ack.length, ack.unit, ack.starts_on, ack.stops_on) == (
+		2,
+		ClockUnit.WORKING_DAYS,
+		"received",
+		("acknowledged",),
+	)
+	# Received Thursday 2 April 2026: Good Friday and Easter Monday are bank holidays, so day 2 is 8 April.
+	assert due(ack, datetime(2026, 4, 2, 10)) == date(2026, 4, 8)
+	# An ordinary week: received Monday 13 April, due Wednesday 15 April.
+	assert due(ack, datetime(2026, 4, 13, 10)) == date(2026, 4, 15)
+
+
+@pytest.mark.req("FHB-5")
+def test_the_formal_complaint_meeting_is_arranged_within_10_working_days_of_the_acknowledgement():
+	meeting = rules(formality="formal")[1]["formal_complaint_meeting"]
+	assert (meeting.length, meeting.unit) == (10, ClockUnit.WORKING_DAYS)
+	assert (meeting.starts_on, meeting.stops_on) == ("acknowledged", ("complaint_meeting_arranged",))
+	# Acknowledged Monday 11 May 2026: the Spring bank holiday (25 May) pushes day 10 to Tuesday 26 May.
+	assert due(meeting, datetime(2026, 5, 11, 9)) == date(2026, 5, 26)
+
+
+@pytest.mark.req("FHB-1", "FHB-4")
+def test_an_informal_complaint_has_no_form_to_acknowledge_yet():
+	assert set(rules(formality="informal")[1]) == {"formal_complaint_meeting"}
+	assert "cf1_acknowledgement" in rules(formality=None)[1]
+
+
+@pytest.mark.req("FHB-4", "FHB-5")
+def test_every_clock_starts_and_stops_on_an_event_the_procedure_raises():
+	events = {state["event"] for state in TEMPLATE["states"]}
+	for rule in rules(formality="formal")[1].values():
+		assert rule.starts_on in events
+		assert set(rule.stops_on) <= events
+		assert rule.requirement and rule.complainant_text
+
+
+@pytest.mark.req("FHB-2")
+def test_a_complaint_referred_to_the_grievance_procedure_runs_no_deadlines_here():
+	decision, by_key = rules(formality="formal", behaviours=("other",))
+	assert (decision.decided_by, by_key) == ("er_consultant", {})
+	assert set(rules(formality="formal", behaviours=("other", "bullying"))[1]) == {
+		"cf1_acknowledgement",
+		"formal_complaint_meeting",
+	}
+
+
+@pytest.mark.req("FHB-4")
+def test_other_procedures_keep_their_own_deadlines():
+	assert rules(procedure="public_complaint")[0].decided_by == "builtin"
