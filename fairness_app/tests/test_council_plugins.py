@@ -1,0 +1,131 @@
+"""Each council plugin under plugins/ enabled on a real site and walking one case: recorded, routed, numbered and
+clocked by the plugin, then moved on a stage (X-5, and the requirement each step proves).
+
+The plugins are separate packages, as a council would install them: .ci/run installs each into the bench first.
+Each plugin's own tests (plain pytest, in its folder) cover its rules in full; these prove the app applies them.
+"""
+
+from importlib.metadata import entry_points
+
+import frappe
+from frappe.model.workflow import apply_workflow
+
+from fairness_app.fairness_app.doctype.fairness_complaint.test_fairness_complaint import ComplaintTestCase
+from fairness_app.tests.fixtures import make_party, new_incident
+from fairness_app.tests.test_plugin_registry import save_settings
+
+
+class CouncilPluginTestCase(ComplaintTestCase):
+	plugin = ""
+
+	def setUp(self):
+		if self.plugin not in {entry_point.name for entry_point in entry_points(group="fairness_app")}:
+			self.fail(
+				f"The {self.plugin} plugin is not installed in this bench. Install it with "
+				f"./env/bin/pip install -e apps/fairness_app/plugins/fairness_{self.plugin}"
+			)
+		save_settings(plugins=[self.plugin])
+
+	def decided_by(self, case, decision: str) -> str:
+		return next(row.decided_by for row in case.plugin_decisions if row.decision == decision)
+
+	def clocks(self, case) -> dict:
+		return {row.rule_key: row for row in case.clocks}
+
+	def handlers(self, case) -> list[str]:
+		return [row.user for row in case.team if row.team_role == "Handles the case"]
+
+	def move(self, case, action: str, as_user: str):
+		frappe.set_user(as_user)
+		try:
+			return apply_workflow(case.as_dict(), action)
+		finally:
+			frappe.set_user("Administrator")
+
+	def working_days_after_today(self, days: int):
+		from fairness_app.procedure.calendar import WorkingCalendar
+
+		return WorkingCalendar("ENG").add_working_days(frappe.utils.now_datetime(), days)
+
+
+class TestSomerset(CouncilPluginTestCase):
+	plugin = "somerset"
+
+	def test_a_complaint_from_the_public_is_numbered_by_directorate_and_officer_and_clocked(self):
+		# req: SOM-11, SOM-14, SOM-2
+		code = f"S{frappe.generate_hash(length=4).upper()}"
+		frappe.get_doc({"doctype": "Fairness Directorate", "code": code, "directorate_name": "Chief Executive's"}).insert()
+		resident = make_party("Resident", party_type="Member of the public")
+		case = self.record([(resident, "Complainant"), (self.subject_colleague, "Subject")], directorate=code)
+		self.assertEqual((case.procedure, self.decided_by(case, "Route")), ("public_complaint", "somerset"))
+		self.assertRegex(case.reference, rf"^{code}/O001/\d{{4}}$")  # the officer's initials, then the year's number
+		clocks = self.clocks(case)
+		self.assertEqual(clocks["acknowledgement"].due_on, self.working_days_after_today(3))
+		self.assertIn("formal_investigation", clocks)
+		case = self.move(case, "Acknowledge", self.officer)
+		self.assertEqual(self.clocks(case)["acknowledgement"].status, "Met")
+
+
+class TestDerby(CouncilPluginTestCase):
+	plugin = "derby"
+
+	def test_a_formal_staff_complaint_runs_the_fairness_at_work_clocks(self):
+		# req: DER-8, DER-9, DER-11
+		case = self.record([(self.complainant, "Complainant"), (self.subject_colleague, "Subject")], formality="Formal")
+		self.assertEqual((case.procedure, self.decided_by(case, "Route")), ("staff_complaint", "derby"))
+		clocks = self.clocks(case)
+		self.assertEqual(clocks["acknowledgement"].due_on, self.working_days_after_today(2))
+		self.assertEqual(clocks["letters_to_parties"].due_on, frappe.utils.add_days(frappe.utils.getdate(), 28))
+		case = self.move(case, "Acknowledge formal complaint", self.officer)
+		self.assertEqual(self.clocks(case)["acknowledgement"].status, "Met")
+
+
+class TestErConsultant(CouncilPluginTestCase):
+	plugin = "er_consultant"
+
+	def test_a_cf1_goes_to_the_managers_manager_when_the_manager_is_complained_about(self):
+		# req: FHB-3, FHB-4, FHB-5
+		case = self.record([(self.complainant, "Complainant"), (self.subject_manager, "Subject")], formality="Formal")
+		self.assertEqual((case.procedure, self.decided_by(case, "Route")), ("er_consultant_formal", "er_consultant"))
+		self.assertEqual(self.handlers(case), [self.director])
+		self.assertEqual(self.clocks(case)["cf1_acknowledgement"].due_on, self.working_days_after_today(2))
+		case = self.move(case, "Acknowledge formal complaint", self.director)
+		clocks = self.clocks(case)
+		self.assertEqual(clocks["cf1_acknowledgement"].status, "Met")
+		self.assertEqual(clocks["formal_complaint_meeting"].due_on, self.working_days_after_today(10))
+
+
+class TestKent(CouncilPluginTestCase):
+	plugin = "kent"
+
+	def test_physical_contact_means_a_manager_meeting_within_24_hours(self):
+		# req: KEN-4, KEN-1
+		visitor = make_party("Visitor", party_type="Member of the public")
+		frappe.set_user(self.officer)
+		case = new_incident(
+			[(self.complainant, "Victim"), (visitor, "Subject")], abuse_types=("Physical assault",), physical_contact=1
+		).insert()
+		frappe.set_user("Administrator")
+		self.assertEqual((case.procedure, self.decided_by(case, "Route")), ("third_party_incident", "kent"))
+		self.assertEqual(self.handlers(case), [self.manager])
+		meeting = self.clocks(case)["manager_meeting"]
+		self.assertEqual(meeting.due_at, frappe.utils.add_to_date(meeting.started_at, hours=24))
+		case = self.move(case, "Record manager meeting", self.manager)
+		self.assertEqual(self.clocks(case)["manager_meeting"].status, "Met")
+
+
+class TestCumbria(CouncilPluginTestCase):
+	plugin = "cumbria"
+
+	def test_an_incident_is_debriefed_then_its_risks_reviewed(self):
+		# req: CUM-3, CUM-4, CUM-10
+		visitor = make_party("Visitor", party_type="Member of the public")
+		frappe.set_user(self.officer)
+		case = new_incident([(self.complainant, "Victim"), (visitor, "Subject")]).insert()
+		frappe.set_user("Administrator")
+		self.assertEqual((case.procedure, self.decided_by(case, "Route")), ("third_party_incident", "cumbria"))
+		self.assertEqual(self.clocks(case)["debrief"].due_on, self.working_days_after_today(3))
+		case = self.move(case, "Record manager meeting", self.manager)
+		clocks = self.clocks(case)
+		self.assertEqual(clocks["debrief"].status, "Met")
+		self.assertEqual(clocks["risk_assessment_review"].due_on, self.working_days_after_today(5))
