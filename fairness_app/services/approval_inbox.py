@@ -24,11 +24,13 @@ MOVE_FIELDS = ("allowed", "action", "state", "allow_self_approval", "next_state"
 def keep_inbox(doc) -> None:
 	"""What process_workflow_actions does on a save, in the same order."""
 	name = get_workflow_name(doc.doctype)
-	if not name or is_workflow_action_already_created(doc):
+	new_case = doc.flags.in_insert  # nothing waits on a case recorded just now
+	if not name or (not new_case and is_workflow_action_already_created(doc)):
 		return
 	workflow = frappe.get_cached_doc("Workflow", name)
 	state = doc.get(workflow.workflow_state_field)
-	update_completed_workflow_actions(doc, workflow=name, workflow_state=state)
+	if not new_case:
+		update_completed_workflow_actions(doc, workflow=name, workflow_state=state)
 	clear_doctype_notifications("Workflow Action")
 	moves = next_moves(workflow, state, doc)
 	if not moves:
