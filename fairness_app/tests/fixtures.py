@@ -63,6 +63,28 @@ def evidence_for(case) -> bytes:
 	return EVIDENCE + f" ({case.name})".encode()
 
 
+def attach_evidence(record, file_name: str):
+	"""A private file on `record`, with content of its own (see evidence_for), attached as the current user."""
+	return frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": file_name,
+			"content": evidence_for(record),
+			"is_private": 1,
+			"attached_to_doctype": record.doctype,
+			"attached_to_name": record.name,
+		}
+	).insert()
+
+
+def assign(record, user: str) -> None:
+	"""Assign `record` to `user`, as the Administrator (assigning is not what these fixtures test)."""
+	from frappe.desk.form import assign_to
+
+	frappe.set_user("Administrator")
+	assign_to.add({"doctype": record.doctype, "name": record.name, "assign_to": [user]})
+
+
 def case_with_every_persona():
 	"""A committed staff complaint against a colleague and the complainant's own manager, with one person in each
 	position the need-to-know rule distinguishes (X-2, FHB-3, FHB-6, DER-7), and a committed third-party incident
@@ -118,21 +140,9 @@ def add_trailing_records(case, users):
 	case.append("team", {"user": users.investigator, "team_role": "Investigator"})
 	case.service_area = "Street cleaning"
 	case.save(ignore_version=False)  # Frappe keeps no history during tests unless asked
-	frappe.get_doc(
-		{
-			"doctype": "File",
-			"file_name": "meeting-notes.pdf",
-			"content": evidence_for(case),
-			"is_private": 1,
-			"attached_to_doctype": case.doctype,
-			"attached_to_name": case.name,
-		}
-	).insert()
+	attach_evidence(case, "meeting-notes.pdf")
 	case.add_comment("Comment", "Spoke to the member of staff about support available.")
-	frappe.set_user("Administrator")
-	from frappe.desk.form import assign_to
-
-	assign_to.add({"doctype": case.doctype, "name": case.name, "assign_to": [users.investigator]})
+	assign(case, users.investigator)
 
 
 def person_with_trailing_records(case, users):
@@ -145,21 +155,9 @@ def person_with_trailing_records(case, users):
 	case.save()
 	party.employer = "Riverside Housing Association"
 	party.save(ignore_version=False)
-	frappe.get_doc(
-		{
-			"doctype": "File",
-			"file_name": "contact-details.pdf",
-			"content": evidence_for(party),
-			"is_private": 1,
-			"attached_to_doctype": party.doctype,
-			"attached_to_name": party.name,
-		}
-	).insert()
+	attach_evidence(party, "contact-details.pdf")
 	party.add_comment("Comment", "Prefers to be contacted by letter.")
-	frappe.set_user("Administrator")
-	from frappe.desk.form import assign_to
-
-	assign_to.add({"doctype": party.doctype, "name": party.name, "assign_to": [users.investigator]})
+	assign(party, users.investigator)
 	frappe.db.commit()
 	return party.reload()
 
@@ -184,25 +182,13 @@ def warning_marker_with_readers(users, party=None):
 	).insert()
 	marker.precautions = "See them only by appointment, with a colleague present."
 	marker.save(ignore_version=False)
-	frappe.get_doc(
-		{
-			"doctype": "File",
-			"file_name": "incident-log.pdf",
-			"content": evidence_for(marker),
-			"is_private": 1,
-			"attached_to_doctype": marker.doctype,
-			"attached_to_name": marker.name,
-		}
-	).insert()
+	attach_evidence(marker, "incident-log.pdf")
 	marker.add_comment("Comment", "Checked with the director before circulating.")
 	frappe.set_user(users.line_manager)
 	marker.reload()
 	marker.approved = 1
 	marker.save()
-	frappe.set_user("Administrator")
-	from frappe.desk.form import assign_to
-
-	assign_to.add({"doctype": marker.doctype, "name": marker.name, "assign_to": [users.investigator]})
+	assign(marker, users.investigator)
 	frappe.db.commit()
 	return marker.reload()
 
