@@ -57,6 +57,9 @@ class ClockStatus(str, Enum):
 	CANCELLED = "cancelled"  # no longer applies, e.g. the complaint was withdrawn
 
 
+_ALERTS = (ClockStatus.DUE, ClockStatus.MISSED)
+
+
 @dataclass(frozen=True)
 class ClockRule:
 	"""A deadline a policy sets, as data a council plugin returns from `fairness_clock_rules`."""
@@ -206,6 +209,29 @@ class Clock:
 
 	def cancel(self, at: datetime) -> Clock:
 		return self if self.is_stopped else dataclasses.replace(self.resume(at), cancelled_at=at)
+
+	# The sweep: each clock raises "due" on its deadline day and "missed" once the deadline has passed, each once
+	# for each deadline it has (an extension gives it a new one).
+
+	def alert(self, calendar: WorkingCalendar, at: datetime, alerted: ClockStatus | None = None) -> ClockAlert | None:
+		"""The alert the sweep should raise at `at`, given the one already raised for the current deadline. A stopped
+		or paused clock raises none, and a sweep that ran late raises "missed" without "due"."""
+		if self.is_stopped or self.is_paused or alerted is ClockStatus.MISSED:
+			return None
+		status = self.status(calendar, at)
+		if status not in _ALERTS or status is alerted:
+			return None
+		return ClockAlert(clock=self, status=status, due=self.due(calendar), at=at)
+
+	def next_alert_on(self, calendar: WorkingCalendar, alerted: ClockStatus | None = None) -> date | None:
+		"""The first day the sweep may have an alert to raise: the deadline day, then the day after it (the same day
+		for hour clocks, which are missed within it); None once nothing is left to raise or while paused."""
+		if self.is_stopped or self.is_paused or alerted is ClockStatus.MISSED:
+			return None
+		due_day = as_date(self.due(calendar))
+		if alerted is ClockStatus.DUE and not self.rule.unit.is_hours:
+			return due_day + timedelta(days=1)
+		return due_day
 
 
 @dataclass(frozen=True)

@@ -186,3 +186,55 @@ def test_a_clock_survives_storage_exactly():
 	clock = clock.pause(at((2026, 3, 2), 10), "waiting").resume(at((2026, 3, 2), 11))
 	clock = clock.extend(at((2026, 3, 5)), "Police asked us to wait", "hs", at((2026, 3, 2), 12), ENGLAND)
 	assert clock_from_dict(clock_to_dict(clock)) == clock
+
+
+# The sweep's alerts: "due" on the deadline day, "missed" once it has passed, each once per deadline.
+
+
+@pytest.mark.req("DER-9", "X-1")
+def test_a_clock_alerts_due_on_its_deadline_day_then_missed_the_day_after():
+	clock = rule().start(at((2025, 12, 24)))  # due Tuesday 30 December
+	assert clock.alert(ENGLAND, at((2025, 12, 29))) is None
+	assert clock.next_alert_on(ENGLAND) == date(2025, 12, 30)
+
+	due = clock.alert(ENGLAND, at((2025, 12, 30), 7))
+	assert (due.status, due.due, due.at) == (ClockStatus.DUE, date(2025, 12, 30), at((2025, 12, 30), 7))
+	assert clock.alert(ENGLAND, at((2025, 12, 30), 18), alerted=ClockStatus.DUE) is None
+	assert clock.next_alert_on(ENGLAND, alerted=ClockStatus.DUE) == date(2025, 12, 31)
+
+	missed = clock.alert(ENGLAND, at((2025, 12, 31)), alerted=ClockStatus.DUE)
+	assert missed.status is ClockStatus.MISSED
+	assert clock.alert(ENGLAND, at((2026, 1, 5)), alerted=ClockStatus.MISSED) is None
+	assert clock.next_alert_on(ENGLAND, alerted=ClockStatus.MISSED) is None
+
+
+def test_a_sweep_that_ran_late_raises_missed_without_due():
+	clock = rule().start(at((2025, 12, 24)))
+	assert clock.alert(ENGLAND, at((2026, 1, 2))).status is ClockStatus.MISSED
+
+
+@pytest.mark.req("KEN-4")
+def test_an_hour_clock_is_looked_at_again_the_same_day_it_falls_due():
+	clock = rule(length=24, unit=ClockUnit.HOURS, key="manager_meeting").start(at((2026, 3, 6), 18, 30))
+	assert clock.next_alert_on(ENGLAND) == date(2026, 3, 7)
+	assert clock.alert(ENGLAND, at((2026, 3, 7), 9)).status is ClockStatus.DUE
+	assert clock.next_alert_on(ENGLAND, alerted=ClockStatus.DUE) == date(2026, 3, 7)
+	assert clock.alert(ENGLAND, at((2026, 3, 7), 18), alerted=ClockStatus.DUE) is None
+	assert clock.alert(ENGLAND, at((2026, 3, 7), 18, 31), alerted=ClockStatus.DUE).status is ClockStatus.MISSED
+
+
+def test_stopped_and_paused_clocks_raise_no_alert_and_are_not_looked_at():
+	clock = rule().start(at((2025, 12, 24)))
+	for quiet in (clock.meet(at((2025, 12, 26))), clock.cancel(at((2025, 12, 26))), clock.pause(at((2025, 12, 26)))):
+		assert quiet.alert(ENGLAND, at((2026, 1, 5))) is None
+		assert quiet.next_alert_on(ENGLAND) is None
+
+
+@pytest.mark.req("DER-3")
+def test_an_extended_clock_alerts_again_for_its_new_deadline():
+	clock = rule().start(at((2025, 12, 24))).extend(
+		date(2026, 1, 9), "The investigator is ill", "manager@example.org", at((2025, 12, 31)), ENGLAND
+	)
+	assert clock.alert(ENGLAND, at((2026, 1, 5))) is None
+	assert clock.next_alert_on(ENGLAND) == date(2026, 1, 9)
+	assert clock.alert(ENGLAND, at((2026, 1, 9))).status is ClockStatus.DUE
