@@ -61,3 +61,9 @@ doc_events = {
 		for doctype in CONFIDENTIAL_DOCTYPES
 	},
 }
+
+# Deadlines: the sweep looks every quarter of an hour, so that hour clocks (KEN-4) are chased on time, and does only
+# what has fallen due since: see services/sweep.py.
+scheduler_events = {
+	"cron": {"*/15 * * * *": ["fairness_app.services.sweep.schedule_sweep"]},
+}

@@ -101,7 +101,10 @@ class BuiltinRules:
 		if alert.status is ClockStatus.MISSED:
 			return Escalation(
 				EscalationAction.ESCALATE,
-				(Recipient.role(roles.ADMINISTRATOR, "a deadline was missed"),),
+				(
+					_case_officers("a deadline was missed"),
+					Recipient.role(roles.LINE_MANAGER, "a deadline was missed"),
+				),
 				f"The deadline for '{label}' on case {case.label} has passed.",
 			)
 		return Escalation(

@@ -6,13 +6,22 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from fairness_app.procedure.calendar import WorkingCalendar
-from fairness_app.procedure.clocks import Clock, clock_from_dict, clock_to_dict
+from fairness_app.procedure.clocks import Clock, ClockStatus, clock_from_dict, clock_to_dict
 
 CLOCKS_TABLE = "clocks"
 
 
 def write_clocks(doc, clocks: Iterable[Clock], calendar: WorkingCalendar, now: datetime) -> None:
-	doc.set(CLOCKS_TABLE, [clock_row(clock, calendar, now) for clock in clocks])
+	# The sweep's alerts stand for as long as the deadline they were about (an extension gives a new one).
+	sent = {row.rule_key: (alerted_status(row), str(row.due_on)) for row in doc.get(CLOCKS_TABLE) if row.alerted}
+	rows = []
+	for clock in clocks:
+		row = clock_row(clock, calendar, now)
+		alerted, due_on = sent.get(clock.key, (None, None))
+		if alerted and due_on == str(row["due_on"]):
+			row.update(alert_fields(clock, calendar, alerted))
+		rows.append(row)
+	doc.set(CLOCKS_TABLE, rows)
 
 
 def read_clocks(doc) -> tuple[Clock, ...]:
@@ -34,4 +43,17 @@ def clock_row(clock: Clock, calendar: WorkingCalendar, now: datetime) -> dict:
 		"due_at": due if hours else None,
 		"met_at": clock.met_at,
 		"clock_state": json.dumps(clock_to_dict(clock)),
+		**alert_fields(clock, calendar, None),
 	}
+
+
+def alert_fields(clock: Clock, calendar: WorkingCalendar, alerted: ClockStatus | None) -> dict:
+	"""The row's record of the sweep's latest alert, and the day the sweep should look at it next."""
+	return {
+		"alerted": alerted.value.capitalize() if alerted else None,
+		"next_alert_on": clock.next_alert_on(calendar, alerted),
+	}
+
+
+def alerted_status(row) -> ClockStatus | None:
+	return ClockStatus(row.alerted.lower()) if row.alerted else None

@@ -2,7 +2,8 @@
 fairness_app.testing.installed_plugin. Not part of the app's behaviour."""
 
 from fairness_app.plugins import hookimpl
-from fairness_app.procedure.decisions import Recipient
+from fairness_app.procedure.clocks import ClockStatus
+from fairness_app.procedure.decisions import Escalation, EscalationAction, Recipient
 from fairness_app.procedure.meetings import Companion, MeetingRules
 from fairness_app.procedure.routes import Route
 
@@ -46,3 +47,36 @@ class Fairshire:
 		if transition.action == "Withdraw":
 			return "Fairshire's HR adviser withdraws complaints, after speaking to the complainant. Ask them."
 		return None
+
+
+class Chaseshire:
+	"""A council that tells its central equalities team when a deadline is missed."""
+
+	@hookimpl
+	def fairness_clock_escalation(self, case, alert):
+		if alert.status is ClockStatus.MISSED:
+			return Escalation(
+				EscalationAction.NOTIFY_TEAM,
+				(Recipient.team("central_equalities", "a deadline was missed"),),
+				f"A deadline was missed on case {case.label}.",
+			)
+		return None
+
+
+class Handovershire:
+	"""A council that hands a case to another manager on the day a deadline falls due."""
+
+	handover_to = "other_manager@fairness-test.example.org"
+
+	@hookimpl
+	def fairness_clock_escalation(self, case, alert):
+		if alert.status is ClockStatus.DUE:
+			label = alert.clock.rule.label
+			return Escalation(EscalationAction.REASSIGN, (), f"'{label}' is due today.", self.handover_to)
+		return None
+
+
+class Partyshire(Handovershire):
+	"""Handovershire with a mistake in its settings: it hands cases to the complainant."""
+
+	handover_to = "employee@fairness-test.example.org"
