@@ -1,7 +1,8 @@
 """The deadline sweep with 100,000 open clocks of which 1,000 are missed, on a real site.
 
 Targets (issue: procedures that run themselves): the first sweep finds and escalates the 1,000 in under 5 seconds;
-a second sweep straight after does nothing, in under 0.5 seconds.
+a second sweep straight after does nothing, in under 0.5 seconds. The sweep decides and records each escalation;
+telling people runs in background jobs, timed here separately.
 
 The 1,000 are real complaints, recorded as a case officer would record them, received 30 days ago so that their
 acknowledgement is missed. The other 99,000 clocks are open clock rows falling due over the coming year, written
@@ -91,7 +92,7 @@ def remove(case_names: list[str]) -> None:
 def main(site: str) -> None:
 	frappe.init(site=site, sites_path=".")
 	frappe.connect()
-	from fairness_app.services.sweep import sweep_clocks
+	from fairness_app.services.sweep import sweep_clocks, tell
 
 	case_names = []
 	try:
@@ -103,10 +104,14 @@ def main(site: str) -> None:
 		print(f"Open clocks on the site: {open_clocks:,}")
 
 		first, result = timed(sweep_clocks)
-		print(f"first sweep:  {first:6.2f} s, {result.alerts:,} alerts raised, {result.failed_cases} cases failed "
+		print(f"first sweep:  {first:6.2f} s, {len(result.alerts):,} alerts raised, {result.failed_cases} cases failed "
 			  "(target: the 1,000 in under 5 s)")
 		second, again = timed(sweep_clocks)
-		print(f"second sweep: {second:6.2f} s, {again.alerts:,} alerts raised (target: none, in under 0.5 s)")
+		print(f"second sweep: {second:6.2f} s, {len(again.alerts):,} alerts raised (target: none, in under 0.5 s)")
+		# The sweep hands the telling to background jobs; here it runs in this process, to show its cost.
+		telling, _ = timed(lambda: tell(result.alerts))
+		told = frappe.db.count("Fairness Clock Alert", {"name": ("in", result.alerts), "delivered_at": ("is", "set")})
+		print(f"telling people about them (background jobs): {telling:6.2f} s, {told:,} alerts told")
 	finally:
 		remove(case_names)
 		frappe.destroy()

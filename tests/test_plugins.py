@@ -1,6 +1,7 @@
 """The plugin manager: decisions, contributions, failure isolation, discovery by entry point and per-site caching
 (X-5: each council's rules live in its own plugin)."""
 
+import json
 from datetime import date, datetime
 
 import pytest
@@ -8,7 +9,13 @@ import pytest
 from fairness_app.plugins import FairnessPlugins, PluginCache, SiteConfig, hookimpl, installed_plugins
 from fairness_app.procedure.calendar import WorkingCalendar
 from fairness_app.procedure.clocks import ClockAlert, ClockStatus
-from fairness_app.procedure.decisions import EscalationAction
+from fairness_app.procedure.decisions import (
+	Escalation,
+	EscalationAction,
+	Recipient,
+	escalation_from_dict,
+	escalation_to_dict,
+)
 from fairness_app.procedure.references import MemoryCounter
 from fairness_app.procedure.snapshots import CaseEvent, Transition
 from fairness_app.testing import PluginFailed, installed_plugin, make_case, plugin_manager
@@ -176,3 +183,13 @@ def test_the_testing_kit_fails_loudly_on_a_plugin_error_unless_asked_not_to():
 
 def test_the_counter_fixture(counter):
 	assert (counter.next("X"), counter.next("X")) == (1, 2)
+
+
+def test_an_escalation_survives_storage_exactly():
+	escalation = Escalation(
+		EscalationAction.REASSIGN,
+		(Recipient.team("central_equalities", "SOM-10"), Recipient.role("Fairness Case Officer")),
+		"The investigation has not started.",
+		reassign_to="director@example.org",
+	)
+	assert escalation_from_dict(json.loads(json.dumps(escalation_to_dict(escalation)))) == escalation

@@ -73,6 +73,28 @@ class Escalation:
 			raise ValueError("An escalation must say who to tell.")
 
 
+def escalation_to_dict(escalation: Escalation) -> dict:
+	"""A JSON-ready record of an escalation, so the app can decide it now and carry it out in the background."""
+	return {
+		"action": escalation.action.value,
+		"recipients": [
+			{"kind": recipient.kind.value, "value": recipient.value, "why": recipient.why}
+			for recipient in escalation.recipients
+		],
+		"message": escalation.message,
+		"reassign_to": escalation.reassign_to,
+	}
+
+
+def escalation_from_dict(data: dict) -> Escalation:
+	return Escalation(
+		action=data["action"],
+		recipients=tuple(Recipient(**recipient) for recipient in data["recipients"]),
+		message=data["message"],
+		reassign_to=data.get("reassign_to"),
+	)
+
+
 class Channel(str, Enum):
 	EMAIL = "email"
 	WEBHOOK = "webhook"

@@ -1,42 +1,51 @@
 """The deadline sweep: finds the clocks with an alert to raise, asks the plugins what to do about each (remind,
-escalate, reassign, tell a central team) and does it, exactly once.
+escalate, reassign, tell a central team), records the decision and has it carried out, exactly once.
 
 Exactly once: every alert is a Fairness Clock Alert named after the deadline and the alert, inserted in the same
-transaction as what it does. A second sweep finds the clock's row already moved on; a second worker sweeping at the
-same moment waits on the first one's insert, then finds the name taken and skips it; a sweep that fails on a case
-rolls that case back, so the next sweep raises its alerts afresh.
+transaction that moves the clock's row on. A second sweep finds the row moved on; a second worker sweeping at the
+same moment waits on the first one's insert, then finds the name taken and skips it; a case that fails rolls back
+to before it, so the next sweep raises its alerts afresh. Telling people runs in a background job after the commit
+and marks the alert told in the same transaction as its notices; an alert still untold a while later (a job that
+failed, or a worker that died) is handed to a new job by the next sweep.
 
-Cost: one indexed query for the clocks whose next alert day has come, then work on those alone, however many cases
-and clocks the site holds.
+Cost: one indexed query for the clocks whose next alert day has come, then a few queries per batch of cases for
+what the plugins need to see, however many cases and clocks the site holds.
 """
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 import frappe
 from frappe import _
 
 from fairness_app import roles
 from fairness_app.procedure.calendar import as_date
-from fairness_app.procedure.clocks import ClockAlert, ClockStatus, clock_from_dict
-from fairness_app.procedure.decisions import Escalation, EscalationAction, Recipient
+from fairness_app.procedure.clocks import ClockAlert, clock_from_dict
+from fairness_app.procedure.decisions import (
+	Escalation,
+	EscalationAction,
+	Recipient,
+	escalation_from_dict,
+	escalation_to_dict,
+)
 from fairness_app.services.clocks import alert_fields, alerted_status
 from fairness_app.services.notices import send_notice
 from fairness_app.services.plugin_registry import get_plugins
-from fairness_app.services.snapshots import case_snapshot
+from fairness_app.services.snapshots import case_snapshot, case_snapshots
 from fairness_app.services.transitions import HANDLER
 
 CLOCK_ROW = "Fairness Case Clock"
 ALERT = "Fairness Clock Alert"
 JOB_ID = "fairness_clock_sweep"
+BATCH = 200  # cases per transaction
+RETELL_AFTER = timedelta(minutes=30)  # an alert still untold this long after it was raised is handed to a new job
 
 
 @dataclass
 class SweepResult:
-	alerts: int = 0  # alerts raised and acted on by this sweep
-	skipped: int = 0  # alerts another sweep had already raised
+	alerts: list[str] = field(default_factory=list)  # the alerts this sweep raised
 	failed_cases: int = 0
 
 
@@ -50,19 +59,18 @@ def schedule_sweep() -> None:
 def sweep_clocks(now: datetime | None = None) -> SweepResult:
 	now = now or frappe.utils.now_datetime()
 	result = SweepResult()
+	by_doctype = defaultdict(dict)
 	for (doctype, name), rows in _clocks_to_look_at(now).items():
-		try:
-			_sweep_case(doctype, name, rows, now, result)
+		by_doctype[doctype][name] = rows
+	for doctype, cases in by_doctype.items():
+		names = list(cases)
+		for start in range(0, len(names), BATCH):
+			batch = {name: cases[name] for name in names[start : start + BATCH]}
+			raised = _sweep_batch(doctype, batch, now, result)
 			frappe.db.commit()
-		except Exception:
-			frappe.db.rollback()
-			result.failed_cases += 1
-			frappe.log_error(
-				title=_("The deadline sweep could not deal with a case"),
-				message=frappe.get_traceback(),
-				reference_doctype=doctype,
-				reference_name=name,
-			)
+			_tell_later(raised)
+			result.alerts += raised
+	_tell_later(_untold(), retelling=True)
 	return result
 
 
@@ -71,7 +79,7 @@ def _clocks_to_look_at(now: datetime) -> dict[tuple[str, str], list]:
 	rows = frappe.get_all(
 		CLOCK_ROW,
 		filters={"next_alert_on": ("<=", now.date())},
-		fields=["name", "parenttype", "parent", "rule_key", "alerted", "clock_state"],
+		fields=["name", "parenttype", "parent", "rule_key", "label", "alerted", "clock_state"],
 		order_by="parent, idx",
 	)
 	by_case = defaultdict(list)
@@ -80,57 +88,118 @@ def _clocks_to_look_at(now: datetime) -> dict[tuple[str, str], list]:
 	return by_case
 
 
-def _sweep_case(doctype: str, name: str, rows: list, now: datetime, result: SweepResult) -> None:
+def _sweep_batch(doctype: str, cases: dict[str, list], now: datetime, result: SweepResult) -> list[str]:
 	plugins = get_plugins()
 	calendar = plugins.calendar
-	doc = case = None
-	for row in rows:
-		clock, alerted = clock_from_dict(json.loads(row.clock_state)), alerted_status(row)
-		alert = clock.alert(calendar, now, alerted)
-		if alert is None:
-			continue  # an hour clock due later today
-		doc = doc or frappe.get_doc(doctype, name)
-		case = case or case_snapshot(doc, plugins.config.nation)
-		decision = plugins.clock_escalation(case, alert)
-		claimed = _claim(doc, row.rule_key, alert, decision.value, decision.decided_by)
-		if claimed is None:
-			result.skipped += 1
-			continue
-		told = _act(doc, case, alert, decision.value)
-		frappe.db.set_value(ALERT, claimed, "told", "\n".join(told), update_modified=False)
-		fields = {"status": alert.status.value.capitalize(), **alert_fields(clock, calendar, alert.status)}
+	alerts = {
+		name: [(row, alert) for row in rows if (alert := _alert(row, calendar, now))] for name, rows in cases.items()
+	}
+	due = [name for name, found in alerts.items() if found]  # not an hour clock due later today
+	snapshots = case_snapshots(doctype, due, plugins.config.nation) if due else {}
+	raised = []
+	for name in due:
+		frappe.db.savepoint("fairness_sweep_case")
+		try:
+			claimed = [_raise(doctype, name, row, alert, snapshots[name]) for row, alert in alerts[name]]
+			raised += [alert for alert in claimed if alert]
+		except Exception:
+			frappe.db.rollback(save_point="fairness_sweep_case")  # the case as it was; the next sweep tries again
+			result.failed_cases += 1
+			_log_failure(doctype, name, _("The deadline sweep could not deal with a case"))
+	return raised
+
+
+def _raise(doctype: str, name: str, row, alert: ClockAlert, case) -> str | None:
+	"""Decide and record one alert, and move the clock's row on; the alert's name, or None if it was raised already."""
+	plugins = get_plugins()
+	decision = plugins.clock_escalation(case, alert)
+	claimed = _claim(doctype, name, row, alert, decision.value, decision.decided_by)
+	if claimed:
+		fields = {"status": alert.status.value.capitalize(), **alert_fields(alert.clock, plugins.calendar, alert.status)}
 		frappe.db.set_value(CLOCK_ROW, row.name, fields, update_modified=False)
-		result.alerts += 1
+	return claimed
 
 
-def _claim(doc, rule_key: str, alert: ClockAlert, escalation: Escalation, decided_by: str) -> str | None:
+def _alert(row, calendar, now: datetime) -> ClockAlert | None:
+	return clock_from_dict(json.loads(row.clock_state)).alert(calendar, now, alerted_status(row))
+
+
+def _claim(doctype: str, name: str, row, alert: ClockAlert, escalation: Escalation, decided_by: str) -> str | None:
 	"""Record the alert and return its name; None when another sweep already has (the name is the alert)."""
 	record = frappe.get_doc(
 		{
 			"doctype": ALERT,
-			"reference_doctype": doc.doctype,
-			"reference_name": doc.name,
-			"rule_key": rule_key,
+			"reference_doctype": doctype,
+			"reference_name": name,
+			"rule_key": row.rule_key,
+			"label": row.label,
 			"due_on": as_date(alert.due),
 			"status": alert.status.value.capitalize(),
 			"alerted_at": alert.at,
 			"action": escalation.action.value,
 			"decided_by": decided_by,
+			"escalation": json.dumps(escalation_to_dict(escalation)),
 		}
 	)
+	record.autoname()
+	record.set_user_and_timestamp()
 	try:
-		record.insert(ignore_permissions=True)  # access: written by the sweep; read through the case's team
+		record.db_insert()  # an alert record has no logic of its own; its name is the claim
 	except frappe.DuplicateEntryError:
 		return None
 	return record.name
 
 
-def _act(doc, case, alert: ClockAlert, escalation: Escalation) -> list[str]:
-	label = alert.clock.rule.label
-	if alert.status is ClockStatus.MISSED:
-		subject = _("Case {0}: the deadline for '{1}' has passed").format(case.label, label)
+# Telling people, in the background.
+
+
+def _tell_later(alerts: list[str], retelling: bool = False) -> None:
+	if alerts:
+		frappe.enqueue(
+			"fairness_app.services.sweep.tell",
+			queue="long",
+			alerts=alerts,
+			job_id=f"fairness_tell_{alerts[0]}" + ("_again" if retelling else ""),
+			deduplicate=True,
+			now=frappe.flags.in_test,  # the alerts are committed already
+		)
+
+
+def _untold() -> list[str]:
+	raised_before = frappe.utils.now_datetime() - RETELL_AFTER
+	filters = {"delivered_at": ("is", "not set"), "creation": ("<", raised_before)}
+	return frappe.get_all(ALERT, filters=filters, pluck="name", limit=BATCH)  # access: the sweep's own records
+
+
+def tell(alerts: list[str]) -> None:
+	"""Carry out the recorded escalations: each alert's notices and its record as told commit together, and an
+	alert already told (by an earlier try) is left alone."""
+	nation = get_plugins().config.nation
+	for name in alerts:
+		try:
+			found = frappe.db.get_value(ALERT, name, ["name", "delivered_at"], as_dict=True, for_update=True)
+			if not found or found.delivered_at:
+				continue  # told already, or gone with its case
+			alert = frappe.get_doc(ALERT, name)
+			case = frappe.get_doc(alert.reference_doctype, alert.reference_name)
+			told = _act(case, case_snapshot(case, nation), alert, escalation_from_dict(json.loads(alert.escalation)))
+			now = frappe.utils.now_datetime()
+			frappe.db.set_value(ALERT, name, {"told": "\n".join(told), "delivered_at": now}, update_modified=False)
+			frappe.db.commit()
+		except Exception:
+			frappe.db.rollback()
+			_log_failure(ALERT, name, _("People could not be told about a deadline; the next sweep tries again"))
+
+
+def _log_failure(doctype: str, name: str, title: str) -> None:
+	frappe.log_error(title=title, message=frappe.get_traceback(), reference_doctype=doctype, reference_name=name)
+
+
+def _act(doc, case, alert, escalation: Escalation) -> list[str]:
+	if alert.status == "Missed":
+		subject = _("Case {0}: the deadline for '{1}' has passed").format(case.label, alert.label)
 	else:
-		subject = _("Case {0}: '{1}' is due today").format(case.label, label)
+		subject = _("Case {0}: '{1}' is due today").format(case.label, alert.label)
 	message, recipients = escalation.message, escalation.recipients
 	if escalation.action is EscalationAction.REASSIGN:
 		new_handler = escalation.reassign_to

@@ -14,10 +14,10 @@ from fairness_app import roles
 from fairness_app.fairness_app.doctype.fairness_complaint.test_fairness_complaint import ComplaintTestCase
 from fairness_app.services.clocks import read_clocks, write_clocks
 from fairness_app.services.plugin_registry import get_plugins
-from fairness_app.services.sweep import ALERT, sweep_clocks
+from fairness_app.services.sweep import ALERT, sweep_clocks, tell
+from fairness_app.testing import installed_plugin
 from fairness_app.tests.fixtures import make_user
 from fairness_app.tests.test_plugin_registry import save_settings
-from fairness_app.testing import installed_plugin
 
 PLUGINS = "fairness_app.tests.council_plugin_for_tests"
 
@@ -40,7 +40,7 @@ class SweepTestCase(ComplaintTestCase):
 		return frappe.get_all(
 			ALERT,
 			filters={"reference_name": self.case.name},
-			fields=["rule_key", "status", "due_on", "action", "decided_by", "told"],
+			fields=["rule_key", "status", "due_on", "action", "decided_by", "told", "delivered_at"],
 			order_by="creation",
 		)
 
@@ -96,6 +96,7 @@ class TestChasingDeadlines(SweepTestCase):
 			frappe.connect()
 			try:
 				frappe.set_user("Administrator")
+				frappe.flags.in_test = True  # each worker tells people itself, rather than through a queue
 				start.wait()
 				sweep_clocks(at(date(2026, 1, 5)))
 			finally:
@@ -111,7 +112,7 @@ class TestChasingDeadlines(SweepTestCase):
 		self.assertEqual(len(self.notifications()), 2)  # the officer and the manager, once each
 
 	def test_a_sweep_that_fails_on_a_case_leaves_it_whole_for_the_next_sweep(self):
-		with patch("fairness_app.services.notices._notify", side_effect=ConnectionError("Redis is down")):
+		with patch("fairness_app.services.sweep.alert_fields", side_effect=ValueError("a bug")):
 			failed = sweep_clocks(at(date(2026, 1, 5)))
 		self.assertGreaterEqual(failed.failed_cases, 1)
 		self.assertEqual((self.alerts(), self.notifications(), self.acknowledgement().alerted), ([], [], None))
@@ -119,6 +120,20 @@ class TestChasingDeadlines(SweepTestCase):
 
 		sweep_clocks(at(date(2026, 1, 5)))
 		self.assertEqual([alert.status for alert in self.alerts()], ["Missed"])
+		self.assertEqual(len(self.notifications()), 2)
+
+	def test_people_are_told_once_even_when_telling_them_fails_at_first(self):
+		with patch("fairness_app.services.notices._notify", side_effect=ConnectionError("Redis is down")):
+			raised = sweep_clocks(at(date(2026, 1, 5))).alerts
+		(missed,) = self.alerts()  # the alert stands, with nobody told yet
+		self.assertEqual((missed.status, missed.delivered_at, self.notifications()), ("Missed", None, []))
+
+		ours = [name for name in raised if name.startswith(self.case.name)]
+		for _try in range(2):
+			tell(ours)
+		(missed,) = self.alerts()
+		self.assertTrue(missed.delivered_at)
+		self.assertEqual(len(self.notifications()), 2)
 
 	def test_an_extended_deadline_is_chased_again_at_its_new_date(self):
 		# req: DER-3
