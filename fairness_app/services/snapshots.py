@@ -86,10 +86,11 @@ def case_snapshots(doctype: str, names: list[str], nation: str) -> dict[str, Cas
 	"""Snapshots of many cases of one doctype at once (the sweep): a query for the cases and one for each table a
 	snapshot reads, rather than every table of every case."""
 	tables = SNAPSHOT_TABLES[doctype]
-	# access: the sweep, acting for the whole site; only the fields a snapshot reads leave this function
+	# The sweep acts for the whole site; only what a snapshot reads leaves this function.
+	cases = frappe.get_all(doctype, filters={"name": ("in", names)}, fields=["*"])  # access: the sweep, see above
 	records = {
 		record.name: frappe._dict(record, doctype=doctype, flags=frappe._dict(), **{table: [] for table in tables})
-		for record in frappe.get_all(doctype, filters={"name": ("in", names)}, fields=["*"])
+		for record in cases
 	}
 	for table, table_doctype in tables.items():
 		wanted = {"parenttype": doctype, "parentfield": table, "parent": ("in", names)}
