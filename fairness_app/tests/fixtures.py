@@ -1,5 +1,7 @@
 """Records the Frappe tests share: site users with Fairness roles, and people (Fairness Party)."""
 
+import threading
+
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
@@ -83,6 +85,33 @@ def assign(record, user: str) -> None:
 
 	frappe.set_user("Administrator")
 	assign_to.add({"doctype": record.doctype, "name": record.name, "assign_to": [user]})
+
+
+def run_in_workers(work, count: int) -> list[Exception]:
+	"""Run `work` in `count` threads started together, each with its own connection to this site, as separate
+	workers would run it; returns what they raised. They read only what is committed, so commit first."""
+	site, sites_path = frappe.local.site, frappe.local.sites_path
+	start, errors = threading.Barrier(count), []
+
+	def worker():
+		frappe.init(site=site, sites_path=sites_path)
+		frappe.connect()
+		try:
+			frappe.set_user("Administrator")
+			frappe.flags.in_test = True  # work handed to background jobs runs in the worker itself, as in tests
+			start.wait()
+			work()
+		except Exception as exc:
+			errors.append(exc)
+		finally:
+			frappe.destroy()
+
+	workers = [threading.Thread(target=worker) for _worker in range(count)]
+	for thread in workers:
+		thread.start()
+	for thread in workers:
+		thread.join()
+	return errors
 
 
 def case_with_every_persona():

@@ -3,7 +3,6 @@ council's calendar, however often and however many workers sweep, and a sweep th
 next one. Plugins decide who is told: the case's own team, a central team that never joins the case, or a new
 handler."""
 
-import threading
 from datetime import date, datetime
 from unittest.mock import patch
 
@@ -16,7 +15,7 @@ from fairness_app.services.clocks import read_clocks, write_clocks
 from fairness_app.services.plugin_registry import get_plugins
 from fairness_app.services.sweep import ALERT, sweep_clocks, tell
 from fairness_app.testing import installed_plugin
-from fairness_app.tests.fixtures import make_user
+from fairness_app.tests.fixtures import make_user, run_in_workers
 from fairness_app.tests.test_plugin_registry import save_settings
 
 PLUGINS = "fairness_app.tests.council_plugin_for_tests"
@@ -89,24 +88,8 @@ class TestChasingDeadlines(SweepTestCase):
 		self.assertTrue(any("has passed" in note and "Told:" in note for note in timeline), timeline)
 
 	def test_two_workers_sweeping_at_once_escalate_each_deadline_once(self):
-		site, sites_path, start = frappe.local.site, frappe.local.sites_path, threading.Barrier(2)
-
-		def sweep_in_its_own_worker():
-			frappe.init(site=site, sites_path=sites_path)
-			frappe.connect()
-			try:
-				frappe.set_user("Administrator")
-				frappe.flags.in_test = True  # each worker tells people itself, rather than through a queue
-				start.wait()
-				sweep_clocks(at(date(2026, 1, 5)))
-			finally:
-				frappe.destroy()
-
-		workers = [threading.Thread(target=sweep_in_its_own_worker) for _worker in range(2)]
-		for worker in workers:
-			worker.start()
-		for worker in workers:
-			worker.join()
+		errors = run_in_workers(lambda: sweep_clocks(at(date(2026, 1, 5))), 2)
+		self.assertEqual(errors, [])
 		frappe.db.rollback()  # read what the workers committed
 		self.assertEqual([alert.status for alert in self.alerts()], ["Missed"])
 		self.assertEqual(len(self.notifications()), 2)  # the officer and the manager, once each

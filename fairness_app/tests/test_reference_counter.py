@@ -1,11 +1,10 @@
 """Case numbers from the database stay unique when cases are recorded at the same moment (SOM-11)."""
 
-import threading
-
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from fairness_app.services.reference_counter import DatabaseCounter
+from fairness_app.tests.fixtures import run_in_workers
 
 SERIES = "TEST-CONCURRENT"
 
@@ -29,26 +28,14 @@ class TestDatabaseCounter(FrappeTestCase):
 
 	def test_concurrent_recorders_never_share_a_number(self):
 		# req: SOM-11
-		site, sites_path = frappe.local.site, frappe.local.sites_path
-		numbers, errors = [], []
+		numbers = []
 
 		def record_cases():
-			frappe.init(site=site, sites_path=sites_path)
-			frappe.connect()
-			try:
-				for _ in range(20):
-					numbers.append(DatabaseCounter().next(SERIES))
-					frappe.db.commit()
-			except Exception as exc:
-				errors.append(exc)
-			finally:
-				frappe.destroy()
+			for _ in range(20):
+				numbers.append(DatabaseCounter().next(SERIES))
+				frappe.db.commit()
 
-		workers = [threading.Thread(target=record_cases) for _ in range(4)]
-		for worker in workers:
-			worker.start()
-		for worker in workers:
-			worker.join()
+		errors = run_in_workers(record_cases, 4)
 
 		self.assertEqual(errors, [])
 		self.assertEqual(sorted(numbers), list(range(1, 81)))
