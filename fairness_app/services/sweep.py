@@ -100,7 +100,7 @@ def _sweep_batch(doctype: str, cases: dict[str, list], now: datetime, result: Sw
 	for name in due:
 		frappe.db.savepoint("fairness_sweep_case")
 		try:
-			claimed = [_raise(doctype, name, row, alert, snapshots[name]) for row, alert in alerts[name]]
+			claimed = [_raise(plugins, doctype, name, row, alert, snapshots[name]) for row, alert in alerts[name]]
 			raised += [alert for alert in claimed if alert]
 		except Exception:
 			frappe.db.rollback(save_point="fairness_sweep_case")  # the case as it was; the next sweep tries again
@@ -109,9 +109,8 @@ def _sweep_batch(doctype: str, cases: dict[str, list], now: datetime, result: Sw
 	return raised
 
 
-def _raise(doctype: str, name: str, row, alert: ClockAlert, case) -> str | None:
+def _raise(plugins, doctype: str, name: str, row, alert: ClockAlert, case) -> str | None:
 	"""Decide and record one alert, and move the clock's row on; the alert's name, or None if it was raised already."""
-	plugins = get_plugins()
 	decision = plugins.clock_escalation(case, alert)
 	claimed = _claim(doctype, name, row, alert, decision.value, decision.decided_by)
 	if claimed:
