@@ -5,7 +5,15 @@ import re
 
 import frappe
 
-from fairness_app.procedure.snapshots import CaseSnapshot, CaseType, Officer, PartyKind, PartyRole, PartySnapshot
+from fairness_app.procedure.snapshots import (
+	CaseSnapshot,
+	CaseType,
+	Officer,
+	PartyKind,
+	PartyRole,
+	PartySnapshot,
+	StageCategory,
+)
 from fairness_app.services import conflicts
 
 PARTY_KINDS = {
@@ -64,6 +72,8 @@ def case_snapshot(doc, nation: str) -> CaseSnapshot:
 		case_id=doc.name,
 		reference=doc.reference or None,
 		procedure=doc.procedure or None,
+		stage=doc.get("workflow_state") or None,
+		stage_category=StageCategory(doc.stage_category) if doc.get("stage_category") else None,
 		directorate=doc.directorate or None,
 		service_area=doc.service_area or None,
 		parties=tuple(party_snapshot(row, line_managers) for row in doc.parties),
