@@ -65,5 +65,8 @@ doc_events = {
 # Deadlines: the sweep looks every quarter of an hour, so that hour clocks (KEN-4) are chased on time, and does only
 # what has fallen due since: see services/sweep.py.
 scheduler_events = {
-	"cron": {"*/15 * * * *": ["fairness_app.services.sweep.schedule_sweep"]},
+	"cron": {
+		"*/15 * * * *": ["fairness_app.services.sweep.schedule_sweep"],
+		"*/5 * * * *": ["fairness_app.services.outbox.schedule_delivery"],
+	},
 }

@@ -58,8 +58,9 @@ TRAILING_RECORDS = {
 	"Deleted Document": ("deleted_doctype", "deleted_name"),
 	# The approval inbox Frappe fills for every role that may move a case on: shown to the role, not the team.
 	"Workflow Action": ("reference_doctype", "reference_name"),
-	# What the deadline sweep did about a case's deadlines: read by the case's team.
+	# What the deadline sweep did about a case's deadlines, and the notices its events called for: read by its team.
 	"Fairness Clock Alert": ("reference_doctype", "reference_name"),
+	"Fairness Notice": ("reference_doctype", "reference_name"),
 }
 
 

@@ -12,6 +12,7 @@ from fairness_app.services import (
 	evidence,
 	intake,
 	meetings,
+	outbox,
 	transitions,
 )
 
@@ -43,7 +44,11 @@ class CaseRecord(Document):
 		action_plan.check_actions(self)
 		transitions.apply_stage_change(self)  # last: a move is checked against the case as saved
 
+	def after_insert(self):
+		outbox.case_received(self)
+
 	def on_update(self):
 		case_team.record_team_change(self)
 		approval_inbox.keep_inbox(self)  # before Frappe's own hook, which then has nothing to do
+		outbox.announce_stage_change(self)
 		self.flags.case_snapshot = None  # the next save describes the case afresh

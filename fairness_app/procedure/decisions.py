@@ -77,10 +77,7 @@ def escalation_to_dict(escalation: Escalation) -> dict:
 	"""A JSON-ready record of an escalation, so the app can decide it now and carry it out in the background."""
 	return {
 		"action": escalation.action.value,
-		"recipients": [
-			{"kind": recipient.kind.value, "value": recipient.value, "why": recipient.why}
-			for recipient in escalation.recipients
-		],
+		"recipients": recipients_to_list(escalation.recipients),
 		"message": escalation.message,
 		"reassign_to": escalation.reassign_to,
 	}
@@ -89,10 +86,18 @@ def escalation_to_dict(escalation: Escalation) -> dict:
 def escalation_from_dict(data: dict) -> Escalation:
 	return Escalation(
 		action=data["action"],
-		recipients=tuple(Recipient(**recipient) for recipient in data["recipients"]),
+		recipients=recipients_from_list(data["recipients"]),
 		message=data["message"],
 		reassign_to=data.get("reassign_to"),
 	)
+
+
+def recipients_to_list(recipients: tuple[Recipient, ...]) -> list[dict]:
+	return [{"kind": recipient.kind.value, "value": recipient.value, "why": recipient.why} for recipient in recipients]
+
+
+def recipients_from_list(data: list[dict]) -> tuple[Recipient, ...]:
+	return tuple(Recipient(**recipient) for recipient in data)
 
 
 class Channel(str, Enum):
@@ -112,3 +117,16 @@ class Notification:
 		object.__setattr__(self, "channel", Channel(self.channel))
 		if not self.recipients:
 			raise ValueError("A notification must say who to tell.")
+
+
+def deliveries(notification: Notification) -> tuple[Notification, ...]:
+	"""A notification as the app delivers it: one webhook post per central team (each team's own webhook, tried
+	again on its own if it fails), and the other recipients told the usual way, once."""
+	if notification.channel is not Channel.WEBHOOK:
+		return (notification,)
+	teams = [recipient for recipient in notification.recipients if recipient.kind is RecipientKind.TEAM]
+	others = tuple(recipient for recipient in notification.recipients if recipient.kind is not RecipientKind.TEAM)
+	posts = tuple(
+		Notification((team,), notification.subject, notification.message, Channel.WEBHOOK) for team in teams
+	)
+	return posts + ((Notification(others, notification.subject, notification.message),) if others else ())

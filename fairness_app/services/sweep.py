@@ -22,7 +22,7 @@ from frappe import _
 
 from fairness_app import roles
 from fairness_app.procedure.calendar import as_date
-from fairness_app.procedure.clocks import ClockAlert, clock_from_dict
+from fairness_app.procedure.clocks import ClockAlert, ClockStatus, clock_from_dict
 from fairness_app.procedure.decisions import (
 	Escalation,
 	EscalationAction,
@@ -30,6 +30,7 @@ from fairness_app.procedure.decisions import (
 	escalation_from_dict,
 	escalation_to_dict,
 )
+from fairness_app.services import outbox
 from fairness_app.services.clocks import alert_fields, alerted_status
 from fairness_app.services.notices import send_notice
 from fairness_app.services.plugin_registry import get_plugins
@@ -116,6 +117,8 @@ def _raise(plugins, doctype: str, name: str, row, alert: ClockAlert, case) -> st
 	if claimed:
 		fields = {"status": alert.status.value.capitalize(), **alert_fields(alert.clock, plugins.calendar, alert.status)}
 		frappe.db.set_value(CLOCK_ROW, row.name, fields, update_modified=False)
+		if alert.status is ClockStatus.MISSED:
+			outbox.clock_missed(doctype, name, case, row.rule_key, alert.at, plugins)
 	return claimed
 
 

@@ -16,6 +16,7 @@ from frappe.model.workflow import get_workflow_name, is_transition_condition_sat
 from fairness_app.permissions import SUPERUSER
 from fairness_app.procedure.snapshots import StageCategory, Transition
 from fairness_app.procedure.stages import clocks_after_stage_change
+from fairness_app.services import outbox
 from fairness_app.services.clocks import read_clocks, write_clocks
 from fairness_app.services.intake import QUESTIONNAIRE
 from fairness_app.services.plugin_registry import get_plugins
@@ -84,6 +85,7 @@ def apply_stage_change(doc) -> None:
 		},
 	)
 	doc.stage_change_reason = None
+	outbox.stage_changed(doc, case, now)
 	if QUESTIONNAIRE not in case.flags:  # a questionnaire runs no deadlines (DER-22)
 		rules = plugins.clock_rules(case).value
 		clocks = clocks_after_stage_change(read_clocks(doc), rules, event, to_category, now, reason)

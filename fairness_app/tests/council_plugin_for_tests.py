@@ -1,9 +1,10 @@
 """Council plugins used by the app's own Frappe tests, installed under a real entry point by
 fairness_app.testing.installed_plugin. Not part of the app's behaviour."""
 
+from fairness_app import roles
 from fairness_app.plugins import hookimpl
 from fairness_app.procedure.clocks import ClockStatus
-from fairness_app.procedure.decisions import Escalation, EscalationAction, Recipient
+from fairness_app.procedure.decisions import Channel, Escalation, EscalationAction, Notification, Recipient
 from fairness_app.procedure.meetings import Companion, MeetingRules
 from fairness_app.procedure.routes import Route
 
@@ -80,3 +81,32 @@ class Partyshire(Handovershire):
 	"""Handovershire with a mistake in its settings: it hands cases to the complainant."""
 
 	handover_to = "employee@fairness-test.example.org"
+
+
+class Newsshire:
+	"""A council that keeps the complainant informed at every stage, tells its case officers of new cases, and
+	posts missed deadlines to its incident portal's webhook."""
+
+	@hookimpl
+	def fairness_notifications(self, case, event):
+		complainant = Recipient.party("complainant", "kept informed")
+		if event.name == "received":
+			return [
+				Notification((complainant,), f"Your complaint {case.label}", "We have your complaint."),
+				Notification((Recipient.role(roles.CASE_OFFICER),), f"New case {case.label}", "A new case to look at."),
+			]
+		if event.name == "stage_changed":
+			return [Notification((complainant,), f"Your complaint {case.label}", f"Your complaint is now at: {event.stage}.")]
+		if event.name == "closed":
+			return [Notification((complainant,), f"Your complaint {case.label}", "Your complaint is closed.")]
+		if event.name == "clock_missed":
+			clock = dict(event.detail)["clock"]
+			return [
+				Notification(
+					(Recipient.team("incident_portal"), Recipient.role(roles.CASE_OFFICER)),
+					f"Case {case.label}: a deadline was missed",
+					f"The deadline '{clock}' was missed.",
+					Channel.WEBHOOK,
+				)
+			]
+		return None
