@@ -3,6 +3,7 @@
 import threading
 
 import frappe
+from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 
 DOMAIN = "fairness-test.example.org"
@@ -85,6 +86,20 @@ def assign(record, user: str) -> None:
 
 	frappe.set_user("Administrator")
 	assign_to.add({"doctype": record.doctype, "name": record.name, "assign_to": [user]})
+
+
+def move(case, action: str, as_user: str, reason: str | None = None):
+	"""Take the workflow `action` on `case` as `as_user` would on the form (first giving the reason, if any), and
+	return the case as moved."""
+	frappe.set_user(as_user)
+	try:
+		if reason:
+			case.reload()
+			case.stage_change_reason = reason
+			case.save()
+		return apply_workflow(case.as_dict(), action)
+	finally:
+		frappe.set_user("Administrator")
 
 
 def run_in_workers(work, count: int) -> list[Exception]:

@@ -10,7 +10,6 @@ from datetime import date, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import frappe
-from frappe.model.workflow import apply_workflow
 
 from fairness_app.fairness_app.doctype.fairness_complaint.test_fairness_complaint import ComplaintTestCase
 from fairness_app.services import outbox
@@ -18,7 +17,7 @@ from fairness_app.services.plugin_registry import get_plugins
 from fairness_app.services.snapshots import case_snapshot
 from fairness_app.services.sweep import sweep_clocks
 from fairness_app.testing import installed_plugin
-from fairness_app.tests.fixtures import make_party, make_user
+from fairness_app.tests.fixtures import make_party, make_user, move
 from fairness_app.tests.test_deadline_sweep import PLUGINS, RECEIVED, at
 from fairness_app.tests.test_plugin_registry import save_settings
 
@@ -47,15 +46,7 @@ class NoticeTestCase(ComplaintTestCase):
 		return frappe.get_all("Comment", filters=filters, pluck="content")
 
 	def move(self, action, as_user, reason=None):
-		frappe.set_user(as_user)
-		try:
-			if reason:
-				self.case.reload()
-				self.case.stage_change_reason = reason
-				self.case.save()
-			self.case = apply_workflow(self.case.as_dict(), action)
-		finally:
-			frappe.set_user("Administrator")
+		self.case = move(self.case, action, as_user, reason)
 
 
 class TestKeepingPeopleInformed(NoticeTestCase):

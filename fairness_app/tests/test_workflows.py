@@ -3,13 +3,12 @@ the policies name, with a reason where one is owed, objections from council plug
 that stop, pause and start as the case moves (DER-7 to DER-19, SOM-14, FHB-3, KEN-4)."""
 
 import frappe
-from frappe.model.workflow import apply_workflow
 
 from fairness_app import roles
 from fairness_app.fairness_app.doctype.fairness_complaint.test_fairness_complaint import ComplaintTestCase
 from fairness_app.procedure.snapshots import StageCategory
 from fairness_app.testing import installed_plugin
-from fairness_app.tests.fixtures import make_user
+from fairness_app.tests.fixtures import make_user, move
 from fairness_app.tests.test_case_records import FAIRSHIRE
 from fairness_app.tests.test_plugin_registry import save_settings
 from fairness_app.workflows import ProcedureTemplate, StageTemplate, TransitionTemplate, load_templates
@@ -86,16 +85,8 @@ class CaseMovesTestCase(ComplaintTestCase):
 		self.case = self.record([(self.complainant, "Complainant"), (self.subject_colleague, "Subject")])
 
 	def move(self, action, as_user, reason=None):
-		frappe.set_user(as_user)
-		try:
-			if reason:
-				self.case.reload()
-				self.case.stage_change_reason = reason
-				self.case.save()
-			self.case = apply_workflow(self.case.as_dict(), action)
-			return self.case
-		finally:
-			frappe.set_user("Administrator")
+		self.case = move(self.case, action, as_user, reason)
+		return self.case
 
 	def clock(self, key):
 		return next(row for row in self.case.clocks if row.rule_key == key)
