@@ -102,8 +102,8 @@ def resolve(doc, case: CaseSnapshot, recipients: tuple[Recipient, ...]) -> tuple
 def _emails_for_updates(parties: list[str]) -> list[str]:
 	if not parties:
 		return []
-	# access: the addresses of this case's own parties, to send them the plugin's words about their case
-	found = dict(frappe.get_all("Fairness Party", filters={"name": ("in", parties)}, fields=["name", "email"], as_list=True))
+	wanted = {"name": ("in", parties)}
+	found = dict(frappe.get_all("Fairness Party", filters=wanted, fields=["name", "email"], as_list=True))  # access: this case's parties' addresses only
 	return [found[party] for party in parties if found.get(party)]
 
 

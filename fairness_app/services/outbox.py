@@ -144,8 +144,7 @@ def schedule_delivery() -> None:
 def deliver_due(now: datetime | None = None) -> list[str]:
 	"""Deliver the notices whose next try has come: retries, and new notices whose own job never ran."""
 	now = now or frappe.utils.now_datetime()
-	# access: the delivery acts for the whole site; it reads the notices due, through the next-try index
-	due = frappe.get_all(
+	due = frappe.get_all(  # access: the site-wide delivery reads only the names of the notices due
 		NOTICE, filters={"next_attempt_at": ("<=", now)}, order_by="next_attempt_at", limit=BATCH, pluck="name"
 	)
 	deliver(due)

@@ -76,8 +76,7 @@ def sweep_clocks(now: datetime | None = None) -> SweepResult:
 
 
 def _clocks_to_look_at(now: datetime) -> dict[tuple[str, str], list]:
-	# access: the sweep runs for the whole site; it reads deadlines only, through the next-alert index
-	rows = frappe.get_all(
+	rows = frappe.get_all(  # access: the site-wide sweep reads deadlines only, through the next-alert index
 		CLOCK_ROW,
 		filters={"next_alert_on": ("<=", now.date())},
 		fields=["name", "parenttype", "parent", "rule_key", "label", "alerted", "clock_state"],
