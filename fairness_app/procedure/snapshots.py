@@ -149,6 +149,10 @@ class Transition:
 		object.__setattr__(self, "user_roles", frozenset(self.user_roles))
 
 
+# The case events the app itself raises (a workflow state can raise its own, for clocks).
+RECEIVED, STAGE_CHANGED, CLOSED, CLOCK_MISSED = "received", "stage_changed", "closed", "clock_missed"
+
+
 @dataclass(frozen=True)
 class CaseEvent:
 	"""Something that happened on a case: it starts and stops clocks and may call for notifications."""

@@ -9,14 +9,13 @@ import frappe
 from fairness_app.procedure.clocks import apply_event
 from fairness_app.procedure.decisions import Recipient, RecipientKind
 from fairness_app.procedure.routes import Route
-from fairness_app.procedure.snapshots import CaseSnapshot
+from fairness_app.procedure.snapshots import RECEIVED, CaseSnapshot
 from fairness_app.services.clocks import write_clocks
 from fairness_app.services.decisions import record_decision
 from fairness_app.services.plugin_registry import get_plugins
 from fairness_app.services.reference_counter import DatabaseCounter
 from fairness_app.services.snapshots import case_snapshot
 
-RECEIVED = "received"
 QUESTIONNAIRE = "questionnaire"
 
 

@@ -28,14 +28,21 @@ from fairness_app.procedure.decisions import (
 	recipients_to_list,
 )
 from fairness_app.procedure.retries import next_try
-from fairness_app.procedure.snapshots import CaseEvent, CaseSnapshot, StageCategory
+from fairness_app.procedure.snapshots import (
+	CLOCK_MISSED,
+	CLOSED,
+	RECEIVED,
+	STAGE_CHANGED,
+	CaseEvent,
+	CaseSnapshot,
+	StageCategory,
+)
 from fairness_app.services import webhooks
 from fairness_app.services.notices import TEAM, send_notice
 from fairness_app.services.plugin_registry import get_plugins
-from fairness_app.services.snapshots import case_snapshot
+from fairness_app.services.snapshots import case_snapshot, stage_of
 
 NOTICE = "Fairness Notice"
-RECEIVED, STAGE_CHANGED, CLOSED, CLOCK_MISSED = "received", "stage_changed", "closed", "clock_missed"
 QUEUED, SENT, FAILED = "Queued", "Sent", "Failed"
 PICK_UP_AFTER = timedelta(minutes=10)  # a new notice that no job has delivered by then is left to the scheduled job
 BATCH = 500  # notices per scheduled job
@@ -92,12 +99,8 @@ def _quiet() -> bool:
 
 
 def _as_saved(doc, case: CaseSnapshot) -> CaseSnapshot:
-	return dataclasses.replace(
-		case,
-		case_id=doc.name,
-		stage=doc.get("workflow_state") or None,
-		stage_category=StageCategory(doc.stage_category) if doc.get("stage_category") else None,
-	)
+	"""Intake's snapshot, taken before the case had a name or a stage, as the case now stands."""
+	return dataclasses.replace(case, case_id=doc.name, **stage_of(doc))
 
 
 def _write(doctype: str, name: str, event: CaseEvent, plugin: str, notification: Notification, now: datetime) -> str:

@@ -72,8 +72,7 @@ def case_snapshot(doc, nation: str) -> CaseSnapshot:
 		case_id=doc.name,
 		reference=doc.reference or None,
 		procedure=doc.procedure or None,
-		stage=doc.get("workflow_state") or None,
-		stage_category=StageCategory(doc.stage_category) if doc.get("stage_category") else None,
+		**stage_of(doc),
 		directorate=doc.directorate or None,
 		service_area=doc.service_area or None,
 		parties=tuple(party_snapshot(row, line_managers) for row in doc.parties),
@@ -83,6 +82,12 @@ def case_snapshot(doc, nation: str) -> CaseSnapshot:
 		**details,
 	)
 	return doc.flags.case_snapshot
+
+
+def stage_of(doc) -> dict:
+	"""The case's stage and its category, as a snapshot shows them."""
+	category = doc.get("stage_category")
+	return {"stage": doc.get("workflow_state") or None, "stage_category": StageCategory(category) if category else None}
 
 
 # The tables a snapshot reads, by case doctype.
