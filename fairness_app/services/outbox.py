@@ -60,9 +60,10 @@ def case_received(doc) -> None:
 	announce(doc.doctype, doc.name, case, CaseEvent(RECEIVED, frappe.utils.now_datetime(), stage=case.stage), plugins)
 
 
-def stage_changed(doc, case: CaseSnapshot, at: datetime) -> None:
-	"""Remember a move the case's validation accepted, to announce once the save has gone through."""
-	doc.flags.stage_change_to_announce = (case, at)
+def stage_changed(doc, case: CaseSnapshot | None, at: datetime | None = None) -> None:
+	"""Remember the move this save's validation accepted (None: no move), to announce once the save has gone
+	through. Every validation says so afresh, so a move whose save was refused later is never announced."""
+	doc.flags.stage_change_to_announce = (case, at) if case else None
 
 
 def announce_stage_change(doc) -> None:

@@ -26,6 +26,7 @@ HANDLER = "Handles the case"
 
 
 def apply_stage_change(doc) -> None:
+	outbox.stage_changed(doc, None)  # until this save accepts a move
 	workflow = _active_workflow(doc.doctype)
 	if workflow is None:
 		return
