@@ -2,8 +2,9 @@
 
 import frappe
 
+from fairness_app.permissions import CASE_DOCTYPES
 from fairness_app.plugins import installed_plugins as find_installed_plugins
-from fairness_app.services import equality
+from fairness_app.services import deadlines, equality
 
 
 @frappe.whitelist()
@@ -29,3 +30,11 @@ def record_equality_details(case_doctype: str, case: str, answers: dict | str | 
 	"""Record the equality details a person chose to give about themselves. They cannot be read back here."""
 	equality.record_equality_details(case_doctype, case, frappe.parse_json(answers) or {}, frappe.utils.cint(declined))
 	return {"recorded": True}
+
+
+@frappe.whitelist(methods=["POST"])
+def extend_deadline(case_doctype: str, case: str, deadline: str, new_due: str, reason: str) -> None:
+	"""Give one of a case's deadlines a later date, saying why (DER-3, DER-13)."""
+	if case_doctype not in CASE_DOCTYPES:
+		frappe.throw(frappe._("Only a complaint's or an incident's deadlines can be extended."))
+	deadlines.extend_deadline(frappe.get_doc(case_doctype, case), deadline, new_due, reason)

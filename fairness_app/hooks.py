@@ -20,11 +20,11 @@ before_install = "fairness_app.setup.install.before_install"
 after_install = "fairness_app.setup.install.after_install"
 after_migrate = "fairness_app.setup.install.after_migrate"
 
-# Moving a case to another stage asks for a reason where the workflow requires one: see services/transitions.py.
-doctype_js = {
-	"Fairness Complaint": "public/js/case_stage.js",
-	"Fairness Incident": "public/js/case_stage.js",
-}
+# Moving a case to another stage asks for a reason where the workflow requires one (services/transitions.py); the
+# case's deadlines say what happens next and can be extended (services/deadlines.py).
+doctype_js = dict.fromkeys(
+	("Fairness Complaint", "Fairness Incident"), ["public/js/case_stage.js", "public/js/case_deadlines.js"]
+)
 
 # Need to know: see permissions.py. A confidential record's table rows, and Frappe's records about it (history,
 # comments, files, logs), follow the record.

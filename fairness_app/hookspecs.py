@@ -95,9 +95,9 @@ def fairness_clock_escalation(case: CaseSnapshot, alert: ClockAlert) -> Escalati
 def fairness_notifications(case: CaseSnapshot, event: CaseEvent) -> Sequence[Notification] | None:
 	"""Say who should be told about something that happened on a case.
 
-	Called after each case event ("received", "stage_changed", "closed", "clock_missed"); every plugin is asked and
-	all the notifications returned are sent, in the background, after the change is saved. Return a list of
-	`Notification`s, or None.
+	Called after each case event ("received", "stage_changed", "closed", "clock_missed", "clock_extended"); every
+	plugin is asked and all the notifications returned are sent, in the background, after the change is saved.
+	Return a list of `Notification`s, or None.
 	"""
 
 

@@ -9,6 +9,7 @@ from fairness_app.services import (
 	case_checks,
 	case_parties,
 	case_team,
+	deadlines,
 	evidence,
 	intake,
 	meetings,
@@ -23,6 +24,9 @@ class CaseRecord(Document):
 
 	def before_intake(self):
 		"""Anything the plugins should know that the case works out itself (say, earlier incidents)."""
+
+	def onload(self):
+		self.set_onload("next_steps", deadlines.next_steps(self))
 
 	def before_insert(self):
 		case_parties.fill_party_details(self)

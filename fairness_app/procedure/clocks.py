@@ -191,6 +191,10 @@ class Clock:
 	def extend(
 		self, new_due: date | datetime, reason: str, granted_by: str, at: datetime, calendar: WorkingCalendar
 	) -> Clock:
+		if self.is_stopped:
+			raise ValueError(
+				f"The {self.rule.label!r} deadline has already been met or cancelled, so it cannot be extended."
+			)
 		if self.rule.unit.is_hours != isinstance(new_due, datetime):
 			kind = "a date and time" if self.rule.unit.is_hours else "a date"
 			raise ValueError(f"The {self.rule.label!r} clock needs {kind} as its new deadline.")

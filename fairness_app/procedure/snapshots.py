@@ -150,7 +150,8 @@ class Transition:
 
 
 # The case events the app itself raises (a workflow state can raise its own, for clocks).
-RECEIVED, STAGE_CHANGED, CLOSED, CLOCK_MISSED = "received", "stage_changed", "closed", "clock_missed"
+RECEIVED, STAGE_CHANGED, CLOSED = "received", "stage_changed", "closed"
+CLOCK_MISSED, CLOCK_EXTENDED = "clock_missed", "clock_extended"
 
 
 @dataclass(frozen=True)

@@ -142,6 +142,14 @@ def test_an_extension_that_makes_no_sense_is_refused(new_due, reason, granted_by
 		clock.extend(new_due, reason, granted_by, at((2026, 2, 1)), ENGLAND)
 
 
+@pytest.mark.req("DER-3")
+@pytest.mark.parametrize("stop", ["meet", "cancel"])
+def test_a_deadline_that_has_stopped_cannot_be_extended(stop):
+	clock = getattr(rule(length=10).start(at((2026, 3, 2))), stop)(at((2026, 3, 4)))
+	with pytest.raises(ValueError, match="already been met or cancelled"):
+		clock.extend(date(2026, 4, 1), "New evidence", "hr", at((2026, 3, 6)), ENGLAND)
+
+
 def test_pauses_after_an_extension_move_it_and_pauses_before_do_not():
 	clock = rule(length=10).start(at((2026, 3, 2)))
 	clock = clock.pause(at((2026, 3, 3))).resume(at((2026, 3, 5)))
