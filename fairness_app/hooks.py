@@ -70,3 +70,7 @@ scheduler_events = {
 		"*/5 * * * *": ["fairness_app.services.outbox.schedule_delivery"],
 	},
 }
+
+# The letters' print formats ask for their facts (names, dates, deadlines) with fairness_letter(doc, "outcome"):
+# see services/letters.py.
+jinja = {"methods": ["fairness_app.services.letters.fairness_letter"]}

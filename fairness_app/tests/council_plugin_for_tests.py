@@ -3,8 +3,9 @@ fairness_app.testing.installed_plugin. Not part of the app's behaviour."""
 
 from fairness_app import roles
 from fairness_app.plugins import hookimpl
-from fairness_app.procedure.clocks import ClockStatus
+from fairness_app.procedure.clocks import ClockRule, ClockStatus, ClockUnit
 from fairness_app.procedure.decisions import Channel, Escalation, EscalationAction, Notification, Recipient
+from fairness_app.procedure.defaults import ACKNOWLEDGEMENT
 from fairness_app.procedure.meetings import Companion, MeetingRules
 from fairness_app.procedure.routes import Route
 
@@ -109,4 +110,31 @@ class Newsshire:
 					Channel.WEBHOOK,
 				)
 			]
+		return None
+
+
+class Lettershire:
+	"""A council whose complainants have 14 calendar days from receipt to appeal, and who are told when a deadline
+	is extended."""
+
+	APPEAL_WINDOW = ClockRule(
+		key="appeal_window",
+		label="Time for the complainant to appeal",
+		length=14,
+		unit=ClockUnit.CALENDAR_DAYS,
+		starts_on="received",
+		stops_on=("appeal_received",),
+		complainant_text="If you are unhappy with the outcome, write to the Chief Executive and say why.",
+	)
+
+	@hookimpl
+	def fairness_clock_rules(self, case):
+		return [ACKNOWLEDGEMENT, self.APPEAL_WINDOW]
+
+	@hookimpl
+	def fairness_notifications(self, case, event):
+		if event.name == "clock_extended":
+			clock = dict(event.detail)["clock"]
+			complainant = Recipient.party("complainant", "told of the delay (DER-3)")
+			return [Notification((complainant,), f"Your complaint {case.label}", f"We need more time: {clock}.")]
 		return None

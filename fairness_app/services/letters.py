@@ -1,0 +1,216 @@
+"""The facts a letter's print format needs about its case (X-4): who it is to, one page each, who signs it, the
+names and dates it gives, and what is still missing before it can be sent. Print formats call `fairness_letter(doc,
+"outcome")`; the letters and their signers are listed in procedure/letters.py.
+
+Only what the letter's readers may know goes in: a subject's letter names the kinds of behaviour complained of,
+never the complaint's own words (FHB-6).
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import get_datetime, now_datetime
+
+from fairness_app.procedure.letters import (
+	INTERVIEW_RECORD,
+	INVITATION,
+	LETTERS,
+	SIGNING_TITLES,
+	Letter,
+)
+from fairness_app.services.clocks import CLOCKS_TABLE, read_clocks
+from fairness_app.services.deadlines import long_date, next_steps
+from fairness_app.services.plugin_registry import get_plugins
+from fairness_app.services.snapshots import case_snapshot
+
+HANDLER_ROLES = ("Handles the case", "Manager")
+MEETING_OVER = ("Held", "Cancelled")
+DECIDED = ("Upheld", "Partly upheld", "Not upheld")  # outcomes that must be explained (FHB-9)
+
+
+def fairness_letter(doc, key: str) -> frappe._dict:
+	"""Everything the `key` letter about case `doc` says that the case knows. Print formats call this."""
+	letter = LETTERS.get(key)
+	if letter is None:
+		frappe.throw(_("There is no letter called {0}.").format(key))
+	doc.check_permission("read")  # a print format may call this with any document it can reach
+	names = _party_names(doc)
+	facts = frappe._dict(
+		council=frappe.db.get_single_value("Fairness Settings", "council_name") or _("The council"),
+		date=long_date(now_datetime().date()),
+		reference=doc.reference,
+		received_on=long_date(doc.received_on),
+		manager=_team_member(doc, HANDLER_ROLES),
+		investigator=_team_member(doc, ("Investigator",)),
+		signatory=_signatory(doc, letter),
+		next_steps=next_steps(doc),
+		support=_support(),
+	)
+	facts.pages = _pages(doc, letter, names)
+	facts.update(EXTRAS.get(key, _nothing)(doc))
+	facts.missing = _missing(doc, letter, facts)
+	return facts
+
+
+def _pages(doc, letter: Letter, names: dict) -> list[frappe._dict]:
+	if letter is INVITATION:
+		return [
+			frappe._dict(name=names.get(row.party), meeting=row.meeting_type, when=long_date(_meeting_time(row)))
+			for row in _coming_meetings(doc)
+		]
+	if letter is INTERVIEW_RECORD:
+		return [
+			frappe._dict(name=names.get(row.party), taken_on=long_date(row.taken_on))
+			for row in doc.get("statements")
+			if row.kind == "Interview record" and not row.signed_on and not row.marked_unsigned
+		]
+	return [
+		frappe._dict(name=names.get(row.party), part=row.role, nature=_nature(doc, row.party))
+		for row in doc.get("parties")
+		if row.role in letter.addressed_to
+	]
+
+
+def _nature(doc, party: str) -> list[str]:
+	"""The kinds of behaviour complained of that concern `party` (or nobody named), without the complaint's words."""
+	kinds = []
+	for row in doc.get("allegations") or ():
+		if row.subject and row.subject != party:
+			continue
+		kind = _("{0}, related to {1}").format(_(row.behaviour), _(row.ground).lower()) if row.ground else _(row.behaviour)
+		if kind not in kinds:
+			kinds.append(kind)
+	return kinds
+
+
+def _coming_meetings(doc) -> list:
+	now = now_datetime()
+	rows = [
+		row
+		for row in doc.get("meetings") or ()
+		if row.outcome not in MEETING_OVER and _meeting_time(row) and _meeting_time(row) >= now
+	]
+	return sorted(rows, key=_meeting_time)
+
+
+def _meeting_time(row):
+	moment = row.postponed_to or row.scheduled_for
+	return get_datetime(moment) if moment else None
+
+
+def _invitation(doc) -> dict:
+	plugins = get_plugins()
+	rules = plugins.meeting_rules(case_snapshot(doc, plugins.config.nation)).value
+	return {"companions": sorted(_(companion.value) for companion in rules.companions)}
+
+
+def _actions(doc) -> dict:
+	"""The action plan as the complainant may see it: what will be done and by when, not who or the details."""
+	return {
+		"actions": [
+			frappe._dict(action=_(row.action), by=long_date(row.due_on)) for row in doc.get("actions") or ()
+		]
+	}
+
+
+def _findings(doc) -> dict:
+	findings = [
+		frappe._dict(kind=_(row.behaviour), finding=_(row.finding))
+		for row in doc.get("allegations") or ()
+		if row.finding
+	]
+	return {"findings": findings}
+
+
+def _appeal_outcome(doc) -> dict:
+	return {
+		**_findings(doc),
+		"appeal_received_on": long_date(doc.get("appeal_received_on")),
+		"appeal_hearing_on": long_date(doc.get("appeal_hearing_on")),
+	}
+
+
+def _delay(doc) -> dict:
+	"""Each deadline still running that was given a later date: its latest date and why (DER-3)."""
+	delays = []
+	for row, clock in zip(doc.get(CLOCKS_TABLE), read_clocks(doc)):
+		if clock.extensions and not clock.is_stopped:
+			latest = clock.extensions[-1]
+			delays.append(frappe._dict(what=_(row.label), new_date=long_date(latest.new_due), reason=latest.reason))
+	return {"delays": delays}
+
+
+def _nothing(doc) -> dict:
+	return {}
+
+
+EXTRAS = {
+	"acknowledgement": _actions,
+	"invitation": _invitation,
+	"outcome": _findings,
+	"appeal_outcome": _appeal_outcome,
+	"delay": _delay,
+}
+
+
+def _missing(doc, letter: Letter, facts) -> list[str]:
+	"""What the case must record before this letter can go, in plain words (the print view shows it instead)."""
+	missing = []
+	if not facts.pages:
+		missing.append(
+			{
+				"invitation": _("a meeting or hearing with a date still to come"),
+				"interview_record": _("an interview record that has not been signed yet"),
+			}.get(letter.key)
+			or _("someone with the part {0} under People involved").format(
+				_(" or ").join(_(part) for part in letter.addressed_to)
+			)
+		)
+	if letter.key == "outcome" and not doc.get("outcome"):
+		missing.append(_("the outcome"))
+	if letter.key == "outcome" and doc.get("outcome") in DECIDED and not doc.get("outcome_reasons"):
+		missing.append(_("the reasons for the outcome"))
+	if letter.key == "investigation" and not facts.investigator:
+		missing.append(_("the investigating officer, under Case team"))
+	if letter.key == "appeal_outcome" and not doc.get("appeal_outcome"):
+		missing.append(_("the appeal outcome"))
+	if letter.key == "delay" and not facts.delays:
+		missing.append(_("a deadline that has been extended"))
+	if letter.key == "subject_notification" and any(not page.nature for page in facts.pages):
+		missing.append(_("what is alleged, under The complaint"))
+	return missing
+
+
+def _support() -> list[frappe._dict]:
+	# A directory every fairness role may read; the services for people unhappy with the handling are not support.
+	return frappe.get_all(  # access: the council's public list of support services
+		"Fairness Support Service",
+		filters={"escalation_contact": 0},
+		fields=["service_name", "description", "phone", "website"],
+		order_by="strand, service_name",
+	)
+
+
+def _party_names(doc) -> dict[str, str]:
+	parties = [row.party for row in doc.get("parties") if row.party]
+	if not parties:
+		return {}
+	rows = frappe.get_all(  # access: parties of a case the caller may print
+		"Fairness Party", filters={"name": ("in", parties)}, fields=["name", "full_name"]
+	)
+	return {row.name: row.full_name for row in rows}
+
+
+def _team_member(doc, roles: tuple[str, ...]) -> str | None:
+	for role in roles:
+		for row in doc.get("team"):
+			if row.team_role == role:
+				return frappe.utils.get_fullname(row.user)
+	return None
+
+
+def _signatory(doc, letter: Letter) -> frappe._dict | None:
+	signer = letter.signatory((row.user, row.team_role) for row in doc.get("team"))
+	if signer is None:
+		return None
+	user, role = signer
+	return frappe._dict(name=frappe.utils.get_fullname(user), title=_(SIGNING_TITLES[role]))
