@@ -24,6 +24,8 @@ WITHDRAWN = "Withdrawn"
 EVENT_RECEIVED = "received"
 EVENT_ACKNOWLEDGED = "acknowledged"
 EVENT_COMPLAINT_MEETING_ARRANGED = "complaint_meeting_arranged"
+EVENT_DECISION_SENT = "decision_sent"
+EVENT_APPEAL_RECEIVED = "appeal_received"
 
 FORMAL = "formal"
 INFORMAL = "informal"

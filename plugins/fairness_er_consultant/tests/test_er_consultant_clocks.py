@@ -1,4 +1,4 @@
-"""Deadlines counted in working days on the UK bank-holiday calendar (FHB-1, FHB-4, FHB-5)."""
+"""Deadlines counted in working days on the UK bank-holiday calendar (FHB-1, FHB-4, FHB-5, FHB-12)."""
 
 import json
 from datetime import date, datetime
@@ -50,9 +50,20 @@ def test_the_formal_complaint_meeting_is_arranged_within_10_working_days_of_the_
 	assert due(meeting, datetime(2026, 5, 11, 9)) == date(2026, 5, 26)
 
 
+@pytest.mark.req("FHB-12", "FHB-9")
+def test_the_employee_has_5_working_days_from_the_decision_to_appeal_on_form_cf2():
+	appeal = rules(formality="formal")[1]["cf2_appeal"]
+	assert (appeal.length, appeal.unit) == (5, ClockUnit.WORKING_DAYS)
+	assert (appeal.starts_on, appeal.stops_on) == ("decision_sent", ("appeal_received",))
+	assert "form CF2" in appeal.complainant_text
+	# Decision sent Thursday 24 December 2026: Christmas Day, Boxing Day (moved to Monday 28 December), New Year's
+	# Day and the weekends leave Tuesday 29, Wednesday 30, Thursday 31 December, Monday 4 and Tuesday 5 January.
+	assert due(appeal, datetime(2026, 12, 24, 15)) == date(2027, 1, 5)
+
+
 @pytest.mark.req("FHB-1", "FHB-4")
 def test_an_informal_complaint_has_no_form_to_acknowledge_yet():
-	assert set(rules(formality="informal")[1]) == {"formal_complaint_meeting"}
+	assert set(rules(formality="informal")[1]) == {"formal_complaint_meeting", "cf2_appeal"}
 	assert "cf1_acknowledgement" in rules(formality=None)[1]
 
 
@@ -72,6 +83,7 @@ def test_a_complaint_referred_to_the_grievance_procedure_runs_no_deadlines_here(
 	assert set(rules(formality="formal", behaviours=("other", "bullying"))[1]) == {
 		"cf1_acknowledgement",
 		"formal_complaint_meeting",
+		"cf2_appeal",
 	}
 
 
