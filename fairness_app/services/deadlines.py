@@ -34,11 +34,9 @@ def extend_deadline(doc, rule_key: str, new_due: str, reason: str) -> None:
 		frappe.throw(str(error), title=_("Deadline not extended"))
 	write_clocks(doc, [extended if each is clock else each for each in clocks], plugins.calendar, now)
 	doc.save()
+	why = frappe.utils.escape_html(extended.extensions[-1].reason)  # the timeline shows comments as HTML
 	doc.add_comment(
-		"Info",
-		_("Deadline extended: {0}, now {1}. Why: {2}").format(
-			clock.rule.label, long_date(new_due), extended.extensions[-1].reason
-		),
+		"Info", _("Deadline extended: {0}, now {1}. Why: {2}").format(clock.rule.label, long_date(new_due), why)
 	)
 	case = case_snapshot(doc, plugins.config.nation)
 	outbox.announce(

@@ -272,6 +272,16 @@ class TestExtendingADeadline(LetterTestCase):
 			with self.subTest(**kwargs), self.assertRaisesRegex(frappe.ValidationError, message):
 				self.extend(**kwargs)
 
+	def test_the_reason_on_the_timeline_is_text_not_markup(self):
+		# req: X-2
+		self.extend(reason='Off sick <img src=x onerror="alert(1)">')
+		comments = frappe.get_all(
+			"Comment", filters={"reference_name": self.case.name, "comment_type": "Info"}, pluck="content"
+		)
+		extended = next(comment for comment in comments if comment.startswith("Deadline extended"))
+		self.assertNotIn("<img", extended)
+		self.assertIn("Off sick &lt;img", extended)
+
 	def test_only_the_case_team_can_extend_its_deadlines(self):
 		# req: X-2
 		for user in (self.other_manager, self.colleague):
