@@ -37,12 +37,17 @@ class Letter:
 	def signatory(self, team: Iterable[tuple[str, str]]) -> tuple[str, str] | None:
 		"""The (user, team role) who signs, from the case team's (user, team role) pairs; None when nobody on the team
 		holds a signing role yet, and the letter is signed for the council."""
-		members = list(team)
-		for role in self.signed_by:
-			for user, team_role in members:
-				if team_role == role:
-					return user, role
-		return None
+		return first_holder(team, self.signed_by)
+
+
+def first_holder(team: Iterable[tuple[str, str]], roles: tuple[str, ...]) -> tuple[str, str] | None:
+	"""The first (user, team role) of the case team's pairs holding the first of `roles` anyone holds."""
+	members = list(team)
+	for role in roles:
+		for user, team_role in members:
+			if team_role == role:
+				return user, role
+	return None
 
 
 ACKNOWLEDGEMENT = Letter(

@@ -11,18 +11,22 @@ from frappe import _
 from frappe.utils import get_datetime, now_datetime
 
 from fairness_app.procedure.letters import (
+	HANDLER,
 	INTERVIEW_RECORD,
+	INVESTIGATOR,
 	INVITATION,
 	LETTERS,
+	MANAGER,
 	SIGNING_TITLES,
+	SUBJECT_NOTIFICATION,
 	Letter,
+	first_holder,
 )
 from fairness_app.services.clocks import CLOCKS_TABLE, read_clocks
 from fairness_app.services.deadlines import long_date, next_steps
 from fairness_app.services.plugin_registry import get_plugins
 from fairness_app.services.snapshots import case_snapshot
 
-HANDLER_ROLES = ("Handles the case", "Manager")
 MEETING_OVER = ("Held", "Cancelled")
 DECIDED = ("Upheld", "Partly upheld", "Not upheld")  # outcomes that must be explained (FHB-9)
 
@@ -39,8 +43,8 @@ def fairness_letter(doc, key: str) -> frappe._dict:
 		date=long_date(now_datetime().date()),
 		reference=doc.reference,
 		received_on=long_date(doc.received_on),
-		manager=_team_member(doc, HANDLER_ROLES),
-		investigator=_team_member(doc, ("Investigator",)),
+		manager=_team_member(doc, (HANDLER, MANAGER)),
+		investigator=_team_member(doc, (INVESTIGATOR,)),
 		signatory=_signatory(doc, letter),
 		next_steps=next_steps(doc),
 		support=_support(),
@@ -63,11 +67,15 @@ def _pages(doc, letter: Letter, names: dict) -> list[frappe._dict]:
 			for row in doc.get("statements")
 			if row.kind == "Interview record" and not row.signed_on and not row.marked_unsigned
 		]
-	return [
-		frappe._dict(name=names.get(row.party), part=row.role, nature=_nature(doc, row.party))
+	pages = [
+		frappe._dict(name=names.get(row.party), party=row.party)
 		for row in doc.get("parties")
 		if row.role in letter.addressed_to
 	]
+	if letter is SUBJECT_NOTIFICATION:
+		for page in pages:
+			page.nature = _nature(doc, page.party)
+	return pages
 
 
 def _nature(doc, party: str) -> list[str]:
@@ -200,16 +208,17 @@ def _party_names(doc) -> dict[str, str]:
 	return {row.name: row.full_name for row in rows}
 
 
+def _team(doc) -> list[tuple[str, str]]:
+	return [(row.user, row.team_role) for row in doc.get("team")]
+
+
 def _team_member(doc, roles: tuple[str, ...]) -> str | None:
-	for role in roles:
-		for row in doc.get("team"):
-			if row.team_role == role:
-				return frappe.utils.get_fullname(row.user)
-	return None
+	holder = first_holder(_team(doc), roles)
+	return frappe.utils.get_fullname(holder[0]) if holder else None
 
 
 def _signatory(doc, letter: Letter) -> frappe._dict | None:
-	signer = letter.signatory((row.user, row.team_role) for row in doc.get("team"))
+	signer = letter.signatory(_team(doc))
 	if signer is None:
 		return None
 	user, role = signer
