@@ -7,7 +7,7 @@ import frappe
 from frappe import _
 from frappe.utils import get_datetime, getdate
 
-from fairness_app.procedure.snapshots import CLOCK_EXTENDED, CaseEvent
+from fairness_app.procedure.snapshots import CLOCK_EXTENDED
 from fairness_app.services import outbox
 from fairness_app.services.clocks import CLOCKS_TABLE, read_clocks, write_clocks
 from fairness_app.services.plugin_registry import get_plugins
@@ -39,9 +39,7 @@ def extend_deadline(doc, rule_key: str, new_due: str, reason: str) -> None:
 		"Info", _("Deadline extended: {0}, now {1}. Why: {2}").format(clock.rule.label, long_date(new_due), why)
 	)
 	case = case_snapshot(doc, plugins.config.nation)
-	outbox.announce(
-		doc.doctype, doc.name, case, CaseEvent(CLOCK_EXTENDED, now, case.stage, (("clock", rule_key),)), plugins
-	)
+	outbox.clock_event(doc.doctype, doc.name, case, CLOCK_EXTENDED, rule_key, now, plugins)
 
 
 def next_steps(doc) -> list[dict]:

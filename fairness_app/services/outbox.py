@@ -29,7 +29,6 @@ from fairness_app.procedure.decisions import (
 )
 from fairness_app.procedure.retries import next_try
 from fairness_app.procedure.snapshots import (
-	CLOCK_MISSED,
 	CLOSED,
 	RECEIVED,
 	STAGE_CHANGED,
@@ -76,9 +75,11 @@ def announce_stage_change(doc) -> None:
 		announce(doc.doctype, doc.name, case, CaseEvent(CLOSED, at, stage=case.stage), plugins)
 
 
-def clock_missed(doctype: str, name: str, case: CaseSnapshot, rule_key: str, at: datetime, plugins) -> None:
-	event = CaseEvent(CLOCK_MISSED, at, stage=case.stage, detail=(("clock", rule_key),))
-	announce(doctype, name, case, event, plugins)
+def clock_event(
+	doctype: str, name: str, case: CaseSnapshot, event: str, rule_key: str, at: datetime, plugins
+) -> None:
+	"""Announce something that happened to one of the case's deadlines (missed, extended), naming the deadline."""
+	announce(doctype, name, case, CaseEvent(event, at, stage=case.stage, detail=(("clock", rule_key),)), plugins)
 
 
 def announce(doctype: str, name: str, case: CaseSnapshot, event: CaseEvent, plugins) -> list[str]:

@@ -30,6 +30,7 @@ from fairness_app.procedure.decisions import (
 	escalation_from_dict,
 	escalation_to_dict,
 )
+from fairness_app.procedure.snapshots import CLOCK_MISSED
 from fairness_app.services import outbox
 from fairness_app.services.clocks import alert_fields, alerted_status
 from fairness_app.services.notices import send_notice
@@ -117,7 +118,7 @@ def _raise(plugins, doctype: str, name: str, row, alert: ClockAlert, case) -> st
 		fields = {"status": alert.status.value.capitalize(), **alert_fields(alert.clock, plugins.calendar, alert.status)}
 		frappe.db.set_value(CLOCK_ROW, row.name, fields, update_modified=False)
 		if alert.status is ClockStatus.MISSED:
-			outbox.clock_missed(doctype, name, case, row.rule_key, alert.at, plugins)
+			outbox.clock_event(doctype, name, case, CLOCK_MISSED, row.rule_key, alert.at, plugins)
 	return claimed
 
 

@@ -12,6 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import frappe
 
 from fairness_app.fairness_app.doctype.fairness_complaint.test_fairness_complaint import ComplaintTestCase
+from fairness_app.procedure.snapshots import CLOCK_MISSED
 from fairness_app.services import outbox
 from fairness_app.services.plugin_registry import get_plugins
 from fairness_app.services.snapshots import case_snapshot
@@ -149,7 +150,8 @@ class TestWebhooks(NoticeTestCase):
 	def announce_missed_deadline(self):
 		plugins = get_plugins()
 		case = case_snapshot(self.case, plugins.config.nation)
-		outbox.clock_missed(self.case.doctype, self.case.name, case, "acknowledgement", at(date(2026, 1, 5)), plugins)
+		missed_at = at(date(2026, 1, 5))
+		outbox.clock_event(self.case.doctype, self.case.name, case, CLOCK_MISSED, "acknowledgement", missed_at, plugins)
 		return [n for n in self.notices() if n.event.startswith("clock_missed")]
 
 	def test_a_missed_deadline_is_posted_to_the_councils_webhook_and_told_to_the_case_officers(self):
