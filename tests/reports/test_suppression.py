@@ -1,8 +1,12 @@
-"""Published count tables hide small numbers, and no row or column gives a lone hidden one away through its total:
+"""Published count tables hide small numbers, and no hidden one can be worked out from what is published, whether
+from a row or column's total, by adding and subtracting several lines, or from the known size of what is hidden:
 the monitoring role sees only anonymised aggregates (X-2) in the review group's and committee's reports (SOM-17,
 DER-25)."""
 
 import random
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
 
 import pytest
 
@@ -10,6 +14,7 @@ from fairness_app.reports.suppression import (
 	PRIMARY,
 	SECONDARY,
 	SECONDARY_MARK,
+	SuppressedCounts,
 	SuppressedTable,
 	suppress,
 	suppress_counts,
@@ -46,6 +51,144 @@ def lines(rows: int, columns: int) -> list[list[tuple]]:
 	return [[(row, column) for column in column_numbers] for row in row_numbers] + [
 		[(row, column) for row in row_numbers] for column in column_numbers
 	]
+
+
+def marked_range(mark: str, threshold: int) -> tuple[int, int | None]:
+	"""(least, most) a reader knows a hidden cell to be from its mark: "<5" is 1 to 4; "[c]" is chosen only among
+	counts that were not small, so at least the threshold, with no upper limit (None)."""
+	if mark == SECONDARY_MARK:
+		return threshold, None
+	assert mark == f"<{threshold}", mark
+	return 1, threshold - 1
+
+
+def marked_values(mark: str, threshold: int, most: int) -> range:
+	"""The values a hidden cell may take within its mark, up to `most`."""
+	least, highest = marked_range(mark, threshold)
+	return range(least, (most if highest is None else highest) + 1)
+
+
+def is_cell(position: tuple) -> bool:
+	return None not in position
+
+
+def agrees(table: SuppressedTable, counts: list[list[int]], bounded: bool = True) -> bool:
+	"""Whether `counts` could be the table behind what `table` publishes: every shown figure is the same and, if
+	`bounded`, every hidden cell is what its mark says. Only the published figures are read, never `reasons`; a
+	hidden total's own mark is left out, as the module does not audit it."""
+	published = entries(table)
+	for position, value in true_entries(counts).items():
+		shown = published[position]
+		if isinstance(shown, int):
+			if value != shown:
+				return False
+		elif bounded and is_cell(position):
+			least, most = marked_range(shown, table.threshold)
+			if value < least or (most is not None and value > most):
+				return False
+	return True
+
+
+def values_by_brute_force(table: SuppressedTable, most: int = 60) -> dict:
+	"""{hidden position: every value it takes} over all the tables behind what `table` publishes, with hidden cells
+	up to `most`.
+
+	Tries every value within its mark for each hidden cell in turn, except that the last unknown cell of a row or
+	column with a shown total can only be what the total leaves. Reads only the published figures."""
+	published = entries(table)
+	counts = [[shown if isinstance(shown, int) else None for shown in cells] for cells in table.cells]
+	unknown = [position for position, shown in published.items() if is_cell(position) and isinstance(shown, str)]
+	values = defaultdict(set)
+
+	def choices(row: int, column: int) -> Iterable[int]:
+		marked = marked_values(published[row, column], table.threshold, most)
+		for line, total in (
+			([(row, other) for other in range(len(counts[0]))], published[row, None]),
+			([(other, column) for other in range(len(counts))], published[None, column]),
+		):
+			others = [counts[r][c] for r, c in line if (r, c) != (row, column)]
+			if isinstance(total, int) and None not in others:
+				return [total - sum(others)] if total - sum(others) in marked else []
+		return marked
+
+	def fill(index: int) -> None:
+		if index == len(unknown):
+			if agrees(table, counts):
+				every = true_entries(counts)
+				for position, shown in published.items():
+					if not isinstance(shown, int):
+						values[position].add(every[position])
+			return
+		row, column = unknown[index]
+		for value in choices(row, column):
+			counts[row][column] = value
+			fill(index + 1)
+		counts[row][column] = None
+
+	fill(0)
+	return dict(values)
+
+
+def another_table_behind(
+	table: SuppressedTable, counts: list[list[int]], position: tuple, bounded: bool = True
+) -> list[list[int]] | None:
+	"""A table other than `counts`, also behind what `table` publishes, whose entry at `position` differs; None if
+	there is none.
+
+	Think of the totals as a last row and column. Adding 1 and taking 1 in turn around a cycle of hidden entries,
+	row to column to row, leaves every line's sum alone, so every shown figure stays the same; the hidden totals
+	need no moving of their own, as they follow from the cells. The line equations form a network, so any
+	difference between two tables behind the same publication splits into such cycles, each moving its cells the
+	same way as the whole difference: if no one cycle through `position` keeps the cells within their marks,
+	nothing does. `agrees` then checks the result on its own terms.
+	"""
+	published = entries(table)
+	rows, columns = [*range(len(table.cells)), None], [*range(len(table.column_totals)), None]
+	start_row, start_column = position
+
+	def movable(entry: tuple, step: int) -> bool:
+		if isinstance(published[entry], int):
+			return False
+		if not (bounded and is_cell(entry)):
+			return True
+		least, most = marked_range(published[entry], table.threshold)
+		value = counts[entry[0]][entry[1]] + step
+		return value >= least and (most is None or value <= most)
+
+	def close_from(column, step: int, cycle: list, rows_used: set, columns_used: set) -> list | None:
+		"""The rest of a cycle that has reached `column` and must now take `step` from one of its entries."""
+		for row in rows:
+			entry = (row, column)
+			if entry == position or not movable(entry, step):
+				continue
+			if row == start_row:
+				return [*cycle, (entry, step)]
+			if row in rows_used:
+				continue
+			for next_column in columns:
+				onward = (row, next_column)
+				if next_column not in columns_used and movable(onward, -step):
+					found = close_from(
+						next_column,
+						step,
+						[*cycle, (entry, step), (onward, -step)],
+						rows_used | {row},
+						columns_used | {next_column},
+					)
+					if found:
+						return found
+		return None
+
+	for step in (1, -1):
+		if movable(position, step):
+			cycle = close_from(start_column, -step, [(position, step)], {start_row}, {start_column})
+			if cycle:
+				moved = [list(cells) for cells in counts]
+				for (row, column), change in cycle:
+					if row is not None and column is not None:
+						moved[row][column] += change
+				return moved
+	return None
 
 
 @pytest.mark.req(*REPORTS)
@@ -174,6 +317,87 @@ def test_a_list_whose_total_is_small_hides_the_total():
 	assert (counts.cells, counts.total) == (("<5", "<5"), "<5")
 
 
+def as_table(listed: SuppressedCounts) -> SuppressedTable:
+	"""The same publication as a one-row table: each count is its own column's total."""
+	return SuppressedTable(listed.threshold, (listed.cells,), (listed.total,), listed.cells, listed.total, {})
+
+
+DOCUMENTED = [[2, 0, 0], [39, 3, 3], [5, 0, 4]]
+"""The module used to publish this with the 39 shown, and the shown 39, 45, 46 and 56 then gave the hidden 4
+away."""
+
+
+@pytest.mark.req(*REPORTS)
+def test_no_hidden_figure_follows_from_adding_and_subtracting_several_lines():
+	table = suppress(DOCUMENTED)
+	assert table.cells == (("<5", 0, 0), (SECONDARY_MARK, "<5", "<5"), (SECONDARY_MARK, 0, "<5"))
+	assert (table.row_totals, table.column_totals) == (("<5", 45, SECONDARY_MARK), (46, "<5", SECONDARY_MARK))
+	assert table.grand_total == 56
+	assert hidden(table)[1, 0] == SECONDARY
+	values, true = values_by_brute_force(table), true_entries(DOCUMENTED)
+	assert values.keys() == table.reasons.keys()
+	for position, possible in values.items():
+		assert true[position] in possible and len(possible) >= 2, (position, possible)
+	for position in table.reasons:
+		assert another_table_behind(table, DOCUMENTED, position, bounded=False), position
+
+
+@pytest.mark.req(*REPORTS)
+def test_the_checks_here_find_the_4_that_the_39_gave_away():
+	before = replace(suppress(DOCUMENTED), cells=(("<5", 0, 0), (39, "<5", "<5"), (SECONDARY_MARK, 0, "<5")))
+	assert values_by_brute_force(before)[2, 2] == {4}
+	assert another_table_behind(before, DOCUMENTED, (2, 2), bounded=False) is None
+	assert another_table_behind(before, DOCUMENTED, (1, 1), bounded=False)
+
+
+@pytest.mark.req(*REPORTS)
+def test_a_line_whose_hidden_counts_could_only_be_at_their_least_hides_its_total():
+	listed = suppress_counts([1, 5])
+	# Shown as "<5", "[c]" and 6, they could only be 1 and 5: a "<5" is at least 1 and a "[c]" at least 5.
+	assert (listed.cells, listed.total) == (("<5", SECONDARY_MARK), SECONDARY_MARK)
+	assert listed.reasons == {0: PRIMARY, 1: SECONDARY, None: SECONDARY}
+	assert values_by_brute_force(as_table(listed))[0, 0] == {1, 2, 3, 4}
+	assert values_by_brute_force(replace(as_table(listed), row_totals=(6,), grand_total=6)) == {
+		(0, 0): {1},
+		(0, 1): {5},
+		(None, 0): {1},
+		(None, 1): {5},
+	}
+
+	table = suppress([[1, 5], [30, 40]])
+	assert table.cells == (("<5", SECONDARY_MARK), (SECONDARY_MARK, SECONDARY_MARK))
+	assert table.row_totals == (SECONDARY_MARK, SECONDARY_MARK)
+	assert hidden(table)[0, None] == SECONDARY
+	values = values_by_brute_force(table)
+	assert all(len(values[position]) >= 2 for position in table.reasons), values
+
+
+@pytest.mark.req(*REPORTS)
+def test_a_line_whose_small_counts_could_only_be_at_their_most_hides_its_total():
+	listed = suppress_counts([4, 4, 10])
+	# With the total of 18 shown, the two under 5 would add up to 8, so both would be 4.
+	assert (listed.cells, listed.total) == (("<5", "<5", 10), SECONDARY_MARK)
+	assert values_by_brute_force(as_table(listed))[0, 0] == {1, 2, 3, 4}
+	# Counts that add up to neither end keep their total.
+	assert suppress_counts([4, 3, 10]).total == 17
+
+
+@pytest.mark.req(*REPORTS)
+def test_marks_in_different_lines_taken_together_pin_nothing_either():
+	table = suppress([[1, 0], [0, 5]])
+	# A grand total of 6 shown would be a "<5" in one row and a "[c]" in the other, so 1 and 5, though no one line
+	# pins them.
+	assert (table.cells, table.row_totals, table.column_totals) == (
+		(("<5", 0), (0, SECONDARY_MARK)),
+		("<5", SECONDARY_MARK),
+		("<5", SECONDARY_MARK),
+	)
+	assert (table.grand_total, hidden(table)[None, None]) == (SECONDARY_MARK, SECONDARY)
+	values = values_by_brute_force(table)
+	assert (values[0, 0], len(values[1, 1])) == ({1, 2, 3, 4}, 56)
+	assert values_by_brute_force(replace(table, grand_total=6))[0, 0] == {1}
+
+
 def random_counts(rng: random.Random) -> list[list[int]]:
 	"""Mostly small counts and zeros, the tables where suppression has most to do."""
 	rows, columns = rng.randint(1, 6), rng.randint(1, 6)
@@ -200,6 +424,9 @@ def test_any_table_shows_only_true_numbers_and_never_exactly_one_hidden_entry_in
 				assert shown[position] == 0
 		for line in lines(len(counts), len(counts[0])):
 			assert sum(position in table.reasons for position in line) != 1, (counts, line)
+		for position in table.reasons:
+			# Nor does adding and subtracting several lines pin a hidden figure, whatever the threshold.
+			assert another_table_behind(table, counts, position, bounded=False), (counts, threshold, position)
 		assert suppress(counts, threshold) == table
 		assert suppress([list(row) for row in counts], threshold).reasons == table.reasons
 
@@ -213,3 +440,71 @@ def test_a_list_of_counts_is_a_one_row_table(seed):
 		listed, table = suppress_counts(counts, threshold), suppress([counts], threshold)
 		assert (listed.cells, listed.total) == (table.cells[0], table.row_totals[0])
 		assert sum(index in listed.reasons for index in [*range(len(counts)), None]) != 1
+		for index in listed.reasons:
+			if index is not None and threshold > 2:  # "<2" can only be 1, whatever else is hidden
+				assert another_table_behind(as_table(listed), [counts], (0, index)), (counts, threshold)
+
+
+def small_counts(rng: random.Random) -> list[list[int]]:
+	rows, columns = rng.randint(1, 4), rng.randint(1, 4)
+	return [[rng.randint(0, 12) for _ in range(columns)] for _ in range(rows)]
+
+
+@pytest.mark.req(*REPORTS)
+@pytest.mark.parametrize("seed", range(3))
+def test_every_hidden_count_of_any_small_table_could_be_another_number(seed):
+	"""From what is published alone, the marks' bounds included, no hidden count has only one possible value: there
+	is always a second table behind the publication where it differs (X-2, SOM-17, DER-25)."""
+	rng = random.Random(seed)
+	for _ in range(100):
+		counts, threshold = small_counts(rng), rng.choice((3, 5, 5, 10))
+		table = suppress(counts, threshold)
+		assert agrees(table, counts)
+		for position in table.reasons:
+			# A hidden total's own mark is not audited, only that no adding and subtracting of lines pins it.
+			bounded = is_cell(position)
+			other = another_table_behind(table, counts, position, bounded)
+			assert other, (counts, threshold, position)
+			assert agrees(table, other, bounded)
+			assert true_entries(other)[position] != true_entries(counts)[position]
+
+
+def published_by_hand(counts: list[list[int]], threshold: int, also_hidden: set) -> SuppressedTable:
+	"""`counts` with its small entries and `also_hidden` hidden and nothing more: no protection at all."""
+	true = true_entries(counts)
+
+	def shown(position: tuple):
+		if 0 < true[position] < threshold:
+			return f"<{threshold}"
+		return SECONDARY_MARK if position in also_hidden else true[position]
+
+	rows, columns = range(len(counts)), range(len(counts[0]))
+	return SuppressedTable(
+		threshold,
+		tuple(tuple(shown((row, column)) for column in columns) for row in rows),
+		tuple(shown((row, None)) for row in rows),
+		tuple(shown((None, column)) for column in columns),
+		shown((None, None)),
+		{},
+	)
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_the_cycle_search_here_finds_a_second_value_exactly_when_trying_every_value_does(seed):
+	"""Checks the checker on tables hidden at random and left unprotected, so that some hidden counts are pinned
+	and some are not. Counts stay under 10, so any cycle's table stays under the brute force's 15."""
+	rng = random.Random(seed)
+	pinned = free = 0
+	for _ in range(60):
+		rows, columns = rng.choice(((1, 2), (2, 2), (2, 3), (3, 2)))
+		counts = [[rng.choice((0, 1, 2, 3, 4, rng.randint(5, 9))) for _ in range(columns)] for _ in range(rows)]
+		true = true_entries(counts)
+		also_hidden = {position for position, value in true.items() if value >= 5 and rng.random() < 0.4}
+		table = published_by_hand(counts, 5, also_hidden)
+		values = values_by_brute_force(table, most=15)
+		for position, shown in entries(table).items():
+			if is_cell(position) and not isinstance(shown, int):
+				found = another_table_behind(table, counts, position)
+				assert (found is not None) == (len(values[position]) >= 2), (counts, table, position)
+				pinned, free = pinned + (found is None), free + (found is not None)
+	assert pinned and free
