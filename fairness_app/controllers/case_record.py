@@ -13,6 +13,7 @@ from fairness_app.services import (
 	evidence,
 	intake,
 	meetings,
+	monitoring,
 	outbox,
 	transitions,
 )
@@ -55,4 +56,5 @@ class CaseRecord(Document):
 		case_team.record_team_change(self)
 		approval_inbox.keep_inbox(self)  # before Frappe's own hook, which then has nothing to do
 		outbox.announce_stage_change(self)
+		monitoring.queue_refresh(self.doctype, self.name)
 		self.flags.case_snapshot = None  # the next save describes the case afresh

@@ -8,17 +8,10 @@ import frappe
 from frappe import _
 
 from fairness_app.permissions import CASE_DOCTYPES
+from fairness_app.reports.facts import EQUALITY_BANDS
 
 EQUALITY = "Fairness Equality Monitoring"
-ANSWERS = (
-	"age_band",
-	"sex",
-	"gender_identity_differs",
-	"disabled",
-	"ethnic_group",
-	"religion",
-	"sexual_orientation",
-)
+ANSWERS = EQUALITY_BANDS  # each answer is a band the monitoring reports count
 
 
 def questions() -> list[dict]:
