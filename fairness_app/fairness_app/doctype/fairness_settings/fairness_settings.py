@@ -4,15 +4,18 @@ from frappe.model.document import Document
 
 from fairness_app.plugins import SiteConfig, installed_plugins
 from fairness_app.procedure.calendar import NATIONS
+from fairness_app.reports.suppression import DEFAULT_THRESHOLD
 from fairness_app.services import plugin_registry
 
 NATION_CODES = {name: code for code, name in NATIONS.items()}
+MINIMUM_SUPPRESSION_THRESHOLD = 2  # 1 hides nothing
 
 
 class FairnessSettings(Document):
 	def validate(self):
 		self.validate_plugins()
 		self.validate_closure_days()
+		self.validate_suppression_threshold()
 
 	def validate_plugins(self):
 		installed = installed_plugins()
@@ -56,3 +59,13 @@ class FairnessSettings(Document):
 			nation=NATION_CODES[self.nation or "England"],
 			closures=tuple(sorted(frappe.utils.getdate(row.closure_date) for row in self.closure_days)),
 		)
+
+	def validate_suppression_threshold(self):
+		self.suppression_threshold = self.suppression_threshold or DEFAULT_THRESHOLD  # left blank: the usual rule
+		if self.suppression_threshold < MINIMUM_SUPPRESSION_THRESHOLD:
+			frappe.throw(
+				_("Hide counts below {0} or more: a lower number would let a figure in a report point to a person.").format(
+					MINIMUM_SUPPRESSION_THRESHOLD
+				),
+				title=_("Counts would not be hidden"),
+			)
