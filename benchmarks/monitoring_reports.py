@@ -2,10 +2,11 @@
 
 Target (issue: learning from cases): with 200,000 facts stored, each report returns in under 1 second. The facts
 are spread over ten financial years, so a report of one year reads a tenth of them; what matters is that it does not
-read the other nine tenths.
+read the other nine tenths. Each report runs twice: the target is judged on the second, as a running server answers;
+the first also loads the report's code into the process, once.
 
-Each fact has two grounds or types and one deadline, as a typical complaint does. They are written straight to the
-tables under placeholder keys, in bulk: the reports read nothing else.
+Each fact has two grounds and one deadline, as a typical complaint does. They are written straight to the tables
+under placeholder keys, in bulk: the reports read nothing else.
 
 Run from the bench's sites folder with the bench's Python, on a site you can spare for a few minutes:
 
@@ -33,12 +34,13 @@ RESULTS = ("Met", "Missed", "Running")
 
 
 def write_facts(count: int) -> None:
+	from fairness_app.reports.facts import listed
 	from fairness_app.reports.periods import period_of
 
 	rng = random.Random(174)
 	stamp = frappe.utils.now_datetime().replace(hour=0, minute=0, second=0, microsecond=0)
 	standard = {"creation": stamp, "modified": stamp, "owner": "Administrator", "modified_by": "Administrator"}
-	facts, values, clocks = [], [], []
+	facts, clocks = [], []
 	for n in range(count):
 		name = f"{PLACEHOLDER}{n}"
 		received_on = date(FIRST_YEAR, 4, 1) + timedelta(days=n % 3650)
@@ -57,18 +59,16 @@ def write_facts(count: int) -> None:
 				"sex": rng.choice(("Female", "Male", None)),
 				"disabled": rng.choice(("Yes", "No", None)),
 				"outcome": rng.choice(OUTCOMES),
+				"grounds": listed(rng.sample(GROUNDS, 2)),
 				**standard,
 			}
 		)
-		for idx, ground in enumerate(rng.sample(GROUNDS, 2), start=1):
-			values.append({"name": f"{name}-{idx}", "parent": name, "idx": idx, "dimension": "Ground", "value": ground})
 		clocks.append(
 			{"name": f"{name}-c", "parent": name, "idx": 1, "rule_key": "acknowledgement", "label": "Acknowledge",
 			 "result": rng.choice(RESULTS)}
 		)
 	insert(FACT, facts, {})
 	child = {"parenttype": FACT, **standard}
-	insert(f"{FACT} Value", values, {"parentfield": "values", **child})
 	insert(f"{FACT} Clock", clocks, {"parentfield": "clocks", **child})
 	frappe.db.commit()
 
@@ -89,7 +89,7 @@ def time_report(report: str, **filters) -> float:
 
 
 def remove_facts() -> None:
-	for doctype in (FACT, f"{FACT} Value", f"{FACT} Clock"):
+	for doctype in (FACT, f"{FACT} Clock"):
 		frappe.db.delete(doctype, {"name": ("like", f"{PLACEHOLDER}%")})
 	frappe.db.commit()
 
@@ -102,17 +102,20 @@ def main(site: str) -> None:
 		started = time.perf_counter()
 		write_facts(FACTS)
 		print(f"wrote {FACTS:,} facts in {time.perf_counter() - started:.1f} s")
+		frappe.db.sql(f"analyze table `tab{FACT}`")  # fresh statistics, as a site that grew slowly would have
 		frappe.set_user("Administrator")
-		figures = {
-			"committee table, received in the year": time_report("Fairness Committee Table", financial_year=YEAR),
-			"committee table, outstanding from earlier": time_report(
-				"Fairness Committee Table", financial_year=YEAR, cases="Outstanding from earlier years"
+		reports = {
+			"committee table, received in the year": ("Fairness Committee Table", {}),
+			"committee table, outstanding from earlier": (
+				"Fairness Committee Table",
+				{"cases": "Outstanding from earlier years"},
 			),
-			"timeliness": time_report("Fairness Timeliness", financial_year=YEAR),
+			"timeliness": ("Fairness Timeliness", {}),
 		}
-		for report, seconds in figures.items():
-			verdict = "within" if seconds < 1 else "OVER"
-			print(f"{report}: {seconds:.3f} s ({verdict} the 1 s target)")
+		for label, (report, filters) in reports.items():
+			first, again = (time_report(report, financial_year=YEAR, **filters) for _ in range(2))
+			verdict = "within" if again < 1 else "OVER"
+			print(f"{label}: {again:.3f} s ({verdict} the 1 s target); first call in this process {first:.3f} s")
 	finally:
 		remove_facts()
 		frappe.destroy()

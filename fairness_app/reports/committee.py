@@ -79,14 +79,14 @@ class CommitteeTable:
 
 
 def committee_table(facts: Iterable[Mapping], threshold: int = DEFAULT_THRESHOLD) -> CommitteeTable:
-	"""The table for these complaints' facts. Each fact gives ethnic_group, sex, disabled and outcome, and
-	`grounds` and `harassment_types` as lists."""
+	"""The table for these complaints' facts. Each fact gives ethnic_group, sex, disabled and outcome, `grounds`
+	and `harassment_types` as lists, and, when it stands for several alike complaints, their `count`."""
 	counts: Counter = Counter()
 	for fact in facts:
-		group = _stated(fact.get("ethnic_group"))
-		counts[group, COMPLAINANTS] += 1
+		group, alike = _stated(fact.get("ethnic_group")), fact.get("count", 1)
+		counts[group, COMPLAINANTS] += alike
 		for column in columns_of(fact):
-			counts[group, column] += 1
+			counts[group, column] += alike
 	groups = sorted({group for group, _ in counts}, key=lambda group: (group == NOT_STATED, group))
 	values, lines = _figures(counts, groups)
 	shown = suppress_figures(values, lines, threshold)

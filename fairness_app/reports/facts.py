@@ -58,12 +58,11 @@ EQUALITY_BANDS = (
 	"sexual_orientation",
 )
 
-# What a case was about, one row per value: a complaint may concern several grounds at once.
-BEHAVIOUR = "Behaviour"
-GROUND = "Ground"
-HARASSMENT_TYPE = "Harassment type"
-ABUSE_TYPE = "Abuse type"
-ALLEGATION_DIMENSIONS = ((BEHAVIOUR, "behaviour"), (GROUND, "ground"), (HARASSMENT_TYPE, "harassment_type"))
+# What a case was about: a complaint may concern several grounds at once, so each is a list, kept on the fact
+# itself as one line per value (sorted), so that a report groups facts by it in one indexed query.
+ALLEGATION_LISTS = (("behaviours", "behaviour"), ("grounds", "ground"), ("harassment_types", "harassment_type"))
+ABUSE_TYPES = "abuse_types"
+SEPARATOR = "\n"
 
 # How each deadline went.
 MET = "Met"
@@ -101,14 +100,15 @@ def monitoring_fact(
 	if kind == COMPLAINT:
 		fact.update(_copied(case, COMPLAINT_FIELDS))
 		fact["appealed"] = int(bool(case.get("appeal_received_on")))
-		values = _allegation_values(allegations)
+		allegations = list(allegations)
+		for fact_field, field in ALLEGATION_LISTS:
+			fact[fact_field] = listed(allegation.get(field) for allegation in allegations)
 	else:
 		fact.update(_copied(case, INCIDENT_FIELDS))
 		fact.update({fact_field: int(bool(case.get(field))) for fact_field, field in INCIDENT_TICKS})
 		fact["repeat_incidents"] = int(case.get("repeat_incidents") or 0)
-		values = [{"dimension": ABUSE_TYPE, "value": name} for name in sorted(set(filter(None, abuse_types)))]
+		fact[ABUSE_TYPES] = listed(abuse_types)
 	fact.update(equality_bands(equality))
-	fact["values"] = values
 	fact["clocks"] = [
 		{"rule_key": clock["rule_key"], "label": clock.get("label"), "result": clock_result(clock)} for clock in clocks
 	]
@@ -133,22 +133,18 @@ def clock_result(clock: Mapping) -> str:
 	return RUNNING
 
 
+def listed(values: Iterable[str | None]) -> str | None:
+	"""Values as a fact keeps a list: each once, sorted, one a line; None for none."""
+	return SEPARATOR.join(sorted(set(filter(None, values)))) or None
+
+
+def unlisted(text: str | None) -> list[str]:
+	"""A fact's list back as values."""
+	return text.split(SEPARATOR) if text else []
+
+
 def _copied(case: Mapping, fields: Iterable[tuple[str, str]]) -> dict:
 	return {fact_field: case.get(field) or None for fact_field, field in fields}
-
-
-def _allegation_values(allegations: Iterable[Mapping]) -> list[dict]:
-	seen = {
-		(dimension, allegation.get(field))
-		for allegation in allegations
-		for dimension, field in ALLEGATION_DIMENSIONS
-		if allegation.get(field)
-	}
-	order = [dimension for dimension, _ in ALLEGATION_DIMENSIONS]
-	return [
-		{"dimension": dimension, "value": value}
-		for dimension, value in sorted(seen, key=lambda pair: (order.index(pair[0]), pair[1]))
-	]
 
 
 def _day(value: date | datetime | str) -> date:

@@ -1,5 +1,0 @@
-from frappe.model.document import Document
-
-
-class FairnessMonitoringFactValue(Document):
-	pass
