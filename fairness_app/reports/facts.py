@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
+from fairness_app.procedure.calendar import as_date
 from fairness_app.reports.periods import period_of
 
 COMPLAINT = "Complaint"
@@ -149,8 +150,6 @@ def _copied(case: Mapping, fields: Iterable[tuple[str, str]]) -> dict:
 
 def _day(value: date | datetime | str) -> date:
 	"""A day, whatever Frappe handed over; a time of day is dropped, never kept."""
-	if isinstance(value, datetime):
-		return value.date()
-	if isinstance(value, date):
-		return value
+	if isinstance(value, date):  # a datetime too
+		return as_date(value)
 	return date.fromisoformat(str(value)[:10])

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from fairness_app.procedure.calendar import as_date
 from fairness_app.procedure.references import financial_year_label
 
 FIRST_MONTH = 4  # April
@@ -53,7 +54,7 @@ class ReportingPeriod:
 
 def period_of(day: date | datetime) -> ReportingPeriod:
 	"""The financial year, quarter and half that `day` (or a datetime's day) falls in."""
-	day = _as_date(day)
+	day = as_date(day)
 	months_into_year = (day.month - FIRST_MONTH) % 12
 	quarter = months_into_year // 3 + 1
 	return ReportingPeriod(financial_year_of(day), quarter, _half_of_quarter(quarter))
@@ -61,7 +62,7 @@ def period_of(day: date | datetime) -> ReportingPeriod:
 
 def financial_year_of(day: date | datetime) -> str:
 	"""'2026-27' for any day from 1 April 2026 to 31 March 2027; '1999-00' for the year that began in 1999."""
-	return financial_year_label(_as_date(day))
+	return financial_year_label(as_date(day))
 
 
 def financial_year_bounds(label: str) -> tuple[date, date]:
@@ -121,8 +122,3 @@ def _is_one_of(number: int, numbered: dict[int, str]) -> bool:
 
 def _half_of_quarter(quarter: int) -> int:
 	return 1 if quarter <= 2 else 2
-
-
-def _as_date(value: date | datetime) -> date:
-	"""The calendar day of a date or datetime (a datetime is a date subclass, so check it first)."""
-	return value.date() if isinstance(value, datetime) else value
