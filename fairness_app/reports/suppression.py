@@ -107,11 +107,8 @@ def suppress(counts: Sequence[Sequence[int]], threshold: int = DEFAULT_THRESHOLD
 	column_numbers: list[int | None] = [*range(width), None]
 	lines = [([(row, column) for column in range(width)], (row, None)) for row in row_numbers]
 	lines += [([(row, column) for row in range(len(rows))], (None, column)) for column in column_numbers]
-	reasons = _hide(values, lines, threshold)
-
-	def shown(position: Position) -> Shown:
-		return _shown(values[position], reasons.get(position), threshold)
-
+	published, reasons = _published(values, lines, threshold)
+	shown = published.__getitem__
 	return SuppressedTable(
 		threshold=threshold,
 		cells=tuple(tuple(shown((row, column)) for column in range(width)) for row in range(len(rows))),
@@ -130,11 +127,11 @@ def suppress_counts(counts: Sequence[int], threshold: int = DEFAULT_THRESHOLD) -
 		_check_count(count, f"count {index}")
 	values: dict[int | None, int] = dict(enumerate(counts))
 	values[None] = sum(counts)
-	reasons = _hide(values, [(list(range(len(counts))), None)], threshold)
+	published, reasons = _published(values, [(list(range(len(counts))), None)], threshold)
 	return SuppressedCounts(
 		threshold=threshold,
-		cells=tuple(_shown(count, reasons.get(index), threshold) for index, count in enumerate(counts)),
-		total=_shown(values[None], reasons.get(None), threshold),
+		cells=tuple(published[index] for index in range(len(counts))),
+		total=published[None],
 		reasons=MappingProxyType(reasons),
 	)
 
@@ -148,8 +145,15 @@ def suppress_figures(
 	_check_threshold(threshold)
 	for key, count in values.items():
 		_check_count(count, repr(key))
+	return _published(values, lines, threshold)[0]
+
+
+def _published(
+	values: Mapping[Key, int], lines: Iterable[Line], threshold: int
+) -> tuple[dict[Key, Shown], dict[Key, str]]:
+	"""Each entry as it may be published, and why each hidden one is hidden."""
 	reasons = _hide(values, lines, threshold)
-	return {key: _shown(count, reasons.get(key), threshold) for key, count in values.items()}
+	return {key: _shown(count, reasons.get(key), threshold) for key, count in values.items()}, reasons
 
 
 def _hide(values: Mapping[Key, int], lines: Iterable[Line], threshold: int) -> dict[Key, str]:
