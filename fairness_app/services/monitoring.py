@@ -22,15 +22,20 @@ RECEIVED_FIELDS = {"Fairness Complaint": "received_on", "Fairness Incident": "re
 CLOSED_FIELDS = {"Fairness Complaint": "outcome_on", "Fairness Incident": "closed_on"}
 
 
-def queue_refresh(case_doctype: str, case: str) -> None:
-	"""Write the case's fact again once this change is committed (at once in tests, which never commit)."""
+def queue_refresh(case_doctype: str, *cases: str) -> None:
+	"""Write these cases' facts again once this change is committed (at once in tests, which never commit)."""
 	frappe.enqueue(
-		"fairness_app.services.monitoring.refresh_fact",
+		"fairness_app.services.monitoring.refresh_facts",
 		case_doctype=case_doctype,
-		case=case,
+		cases=cases,
 		enqueue_after_commit=True,
 		now=frappe.flags.in_test,
 	)
+
+
+def refresh_facts(case_doctype: str, cases: list[str]) -> None:
+	for case in cases:
+		refresh_fact(case_doctype, case)
 
 
 def refresh_fact(case_doctype: str, case: str) -> str | None:

@@ -31,7 +31,7 @@ from fairness_app.procedure.decisions import (
 	escalation_to_dict,
 )
 from fairness_app.procedure.snapshots import CLOCK_MISSED
-from fairness_app.services import outbox
+from fairness_app.services import monitoring, outbox
 from fairness_app.services.clocks import alert_fields, alerted_status
 from fairness_app.services.notices import send_notice
 from fairness_app.services.plugin_registry import get_plugins
@@ -97,16 +97,22 @@ def _sweep_batch(doctype: str, cases: dict[str, list], now: datetime, result: Sw
 	}
 	due = [name for name, found in alerts.items() if found]  # not an hour clock due later today
 	snapshots = case_snapshots(doctype, due, plugins.config.nation) if due else {}
-	raised = []
+	raised, missed = [], []
 	for name in due:
 		frappe.db.savepoint("fairness_sweep_case")
 		try:
-			claimed = [_raise(plugins, doctype, name, row, alert, snapshots[name]) for row, alert in alerts[name]]
-			raised += [alert for alert in claimed if alert]
+			claims = [
+				(_raise(plugins, doctype, name, row, alert, snapshots[name]), alert.status) for row, alert in alerts[name]
+			]
+			raised += [claim for claim, _status in claims if claim]
+			if any(claim and status is ClockStatus.MISSED for claim, status in claims):
+				missed.append(name)
 		except Exception:
 			frappe.db.rollback(save_point="fairness_sweep_case")  # the case as it was; the next sweep tries again
 			result.failed_cases += 1
 			_log_failure(doctype, name, _("The deadline sweep could not deal with a case"))
+	if missed:
+		monitoring.queue_refresh(doctype, *missed)  # a missed deadline shows in the figures: one job for the batch
 	return raised
 
 

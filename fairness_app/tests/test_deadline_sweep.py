@@ -11,7 +11,9 @@ from frappe.utils import getdate
 
 from fairness_app import roles
 from fairness_app.fairness_app.doctype.fairness_complaint.test_fairness_complaint import ComplaintTestCase
+from fairness_app.reports.facts import MISSED
 from fairness_app.services.clocks import read_clocks, write_clocks
+from fairness_app.services.monitoring import FACT, case_key
 from fairness_app.services.plugin_registry import get_plugins
 from fairness_app.services.sweep import ALERT, sweep_clocks, tell
 from fairness_app.testing import installed_plugin
@@ -86,6 +88,13 @@ class TestChasingDeadlines(SweepTestCase):
 			"Comment", filters={"reference_name": self.case.name, "comment_type": "Info"}, pluck="content"
 		)
 		self.assertTrue(any("has passed" in note and "Told:" in note for note in timeline), timeline)
+
+	def test_a_missed_deadline_shows_in_the_monitoring_figures(self):
+		# req: X-2, DER-9
+		sweep_clocks(at(date(2026, 1, 5)))
+		fact = frappe.get_doc(FACT, case_key(self.case.doctype, self.case.name))
+		results = {row.rule_key: row.result for row in fact.clocks}
+		self.assertEqual(results["acknowledgement"], MISSED)
 
 	def test_two_workers_sweeping_at_once_escalate_each_deadline_once(self):
 		errors = run_in_workers(lambda: sweep_clocks(at(date(2026, 1, 5))), 2)
