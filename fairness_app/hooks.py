@@ -69,6 +69,9 @@ scheduler_events = {
 		"*/15 * * * *": ["fairness_app.services.sweep.schedule_sweep"],
 		"*/5 * * * *": ["fairness_app.services.outbox.schedule_delivery"],
 	},
+	# Retention: each day, the records of cases past their date and not on legal hold are deleted for good, and the
+	# monitoring figures kept: see services/retention.py.
+	"daily": ["fairness_app.services.retention.schedule_purge"],
 }
 
 # The letters' print formats ask for their facts (names, dates, deadlines) with fairness_letter(doc, "outcome"):

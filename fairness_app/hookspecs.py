@@ -124,6 +124,8 @@ def fairness_meeting_rules(case: CaseSnapshot) -> MeetingRules | None:
 def fairness_retention(case: CaseSnapshot) -> RetentionRule | None:
 	"""Decide how long a case's records are kept.
 
-	Called when a case closes and by the retention purge. Return a `RetentionRule` with the date after which the
-	records are destroyed and the rule it follows, or None.
+	Called whenever a case is saved; the case keeps the date and rule, and the daily purge deletes its records the
+	day after that date unless the case is on legal hold (`case.legal_hold`). Return a `RetentionRule` with the date
+	after which the records are destroyed (None while the case is open) and the rule it follows, or None to leave
+	the decision to the next plugin.
 	"""

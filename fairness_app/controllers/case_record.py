@@ -15,6 +15,7 @@ from fairness_app.services import (
 	meetings,
 	monitoring,
 	outbox,
+	retention,
 	transitions,
 )
 
@@ -47,7 +48,8 @@ class CaseRecord(Document):
 		evidence.check_statements(self)
 		evidence.check_evidence(self)
 		action_plan.check_actions(self)
-		transitions.apply_stage_change(self)  # last: a move is checked against the case as saved
+		transitions.apply_stage_change(self)  # a move is checked against the case as saved
+		retention.decide_retention(self)  # after the move: closing the case starts its retention
 
 	def after_insert(self):
 		outbox.case_received(self)

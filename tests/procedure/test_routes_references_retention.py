@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from fairness_app.procedure.references import MemoryCounter, financial_year_label, financial_year_start
-from fairness_app.procedure.retention import RetentionRule
+from fairness_app.procedure.retention import RetentionRule, deletion_summary
 from fairness_app.procedure.routes import Route, first_manager_not_involved
 from fairness_app.testing import make_case, make_party
 
@@ -69,3 +69,10 @@ def test_retention_is_due_after_the_keep_until_date_unless_held():
 	assert not RetentionRule(None, "open case").is_due(date(2099, 1, 1))
 	with pytest.raises(ValueError, match="which rule"):
 		RetentionRule(date(2028, 5, 1), " ")
+
+
+@pytest.mark.req("X-3")
+def test_a_deletion_summary_counts_each_kind_of_record_most_first_and_leaves_out_none_deleted():
+	summary = deletion_summary({"Fairness Complaint": 2, "Version": 12, "File": 0, "Comment": 2})
+	assert summary == "Version: 12\nComment: 2\nFairness Complaint: 2"
+	assert deletion_summary({"File": 0}) == "Nothing"

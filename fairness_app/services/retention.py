@@ -1,0 +1,299 @@
+"""Retention (SOM-13, DER-23, X-3): each case keeps the date its council's rule says its records go, and a daily
+purge deletes, for good, every expired case that is not on legal hold: the case, the people in no other live case,
+their files, emails, notices, history, comments and logs, and the equality record. The monitoring facts stay, so
+the reports keep their figures, and each purge writes a deletion log that names no one.
+
+Cost: one indexed query finds the cases that are due; each batch of cases is then deleted with a few set-based
+statements per table, so the purge costs what is due, not what is stored. A batch is one transaction, deleted files
+first: a purge that fails part-way leaves the rest of the batch to the next run, and a rerun finds nothing to do.
+"""
+
+import dataclasses
+from collections import Counter
+from datetime import date
+
+import frappe
+from frappe import _
+
+from fairness_app.permissions import CASE_DOCTYPES, TRAILING_RECORDS, WARNING_MARKER
+from fairness_app.procedure.retention import deletion_summary
+from fairness_app.reports.facts import COMPLAINT, INCIDENT
+from fairness_app.services.decisions import record_decision
+from fairness_app.services.equality import EQUALITY
+from fairness_app.services.monitoring import case_key, closed_on
+from fairness_app.services.plugin_registry import get_plugins
+from fairness_app.services.snapshots import case_snapshot, stage_of
+
+PARTY = "Fairness Party"
+DELETION_LOG = "Fairness Deletion Log"
+JOB_ID = "fairness_retention_purge"
+BATCH = 500  # cases per transaction
+KINDS = {"Fairness Complaint": COMPLAINT, "Fairness Incident": INCIDENT}
+
+# Besides the records that trail a case (permissions.TRAILING_RECORDS), what Frappe keeps about a record that may
+# hold a name or the words of a case: doctype -> (field naming the doctype, field naming the record).
+FRAPPE_RECORDS = {
+	**TRAILING_RECORDS,
+	"Communication Link": ("link_doctype", "link_name"),
+	"DocShare": ("share_doctype", "share_name"),
+	"Email Queue": ("reference_doctype", "reference_name"),
+	"Email Unsubscribe": ("reference_doctype", "reference_name"),
+	"Energy Point Log": ("reference_doctype", "reference_name"),
+	"Error Log": ("reference_doctype", "reference_name"),
+	"Integration Request": ("reference_doctype", "reference_docname"),
+	"Notification Log": ("document_type", "document_name"),
+	"Reminder": ("reminder_doctype", "reminder_docname"),
+	"Tag Link": ("document_type", "document_name"),
+	"__global_search": ("doctype", "name"),
+	EQUALITY: ("case_doctype", "case"),
+}
+# Records deleted with the records above: their own tables' rows and files.
+OWN_ROWS = {"Email Queue": "Email Queue Recipient", "Workflow Action": "Workflow Action Permitted Role"}
+
+
+# Deciding the date, whenever a case is saved
+
+
+def decide_retention(doc) -> None:
+	"""Keep the case's retention date and rule as the plugins decide them for the case as saved. A case that is
+	reopened has no date again; the decision is logged on the case each time it changes."""
+	if doc.legal_hold and not (doc.legal_hold_reason or "").strip():
+		frappe.throw(
+			_("Say why the records are held, under Why the records are held. It is kept with the case."),
+			title=_("Reason needed"),
+		)
+	plugins = get_plugins()
+	case = dataclasses.replace(
+		case_snapshot(doc, plugins.config.nation), **stage_of(doc), closed_on=closed_on(doc), legal_hold=bool(doc.legal_hold)
+	)
+	decision = plugins.retention(case)
+	keep_until = decision.value.keep_until
+	doc.retention_rule = decision.value.rule
+	if keep_until != (frappe.utils.getdate(doc.retain_until) if doc.retain_until else None):
+		doc.retain_until = keep_until
+		record_decision(doc, "retention", decision, f"kept until {keep_until}" if keep_until else "kept: no date yet")
+
+
+# The purge
+
+
+@dataclasses.dataclass
+class PurgeResult:
+	cases: int = 0
+	logs: list[str] = dataclasses.field(default_factory=list)
+
+
+def schedule_purge() -> None:
+	"""The scheduler's entry: one purge at a time, however often the scheduler fires."""
+	frappe.enqueue(
+		"fairness_app.services.retention.purge_expired",
+		queue="long",
+		job_id=JOB_ID,
+		deduplicate=True,
+		enqueue_after_commit=True,
+	)
+
+
+def purge_expired(today: date | None = None) -> PurgeResult:
+	"""Delete every case whose records were kept until before today and that is not held, batch by batch."""
+	today = today or frappe.utils.getdate()
+	result = PurgeResult()
+	for doctype in CASE_DOCTYPES:
+		while due := _due(doctype, today):
+			result.logs.append(_purge_batch(doctype, due))
+			result.cases += len(due)
+			frappe.db.commit()
+	return result
+
+
+def _due(doctype: str, today: date) -> list[dict]:
+	"""The next batch of expired cases, locked so that a second purge running at once waits and then skips them. An
+	incident stays while a warning marker raised from it is still in force (CUM-6)."""
+	marker_in_force = (
+		f"and not exists (select 1 from `tab{WARNING_MARKER}` marker where marker.incident = `tab{doctype}`.name "
+		"and (marker.expires_on is null or marker.expires_on >= %(today)s))"
+		if doctype == "Fairness Incident"
+		else ""
+	)
+	return frappe.db.sql(  # access: the site-wide purge reads retention dates only, through their index
+		f"""select name, retain_until, retention_rule from `tab{doctype}`
+		where retain_until < %(today)s and legal_hold = 0 {marker_in_force}
+		order by retain_until limit {BATCH} for update""",
+		{"today": today},
+		as_dict=True,
+	)
+
+
+def _purge_batch(doctype: str, cases: list[dict]) -> str:
+	names = [case.name for case in cases]
+	parties = _parties_of(doctype, names)
+	parties -= _parties_in_use_elsewhere(parties, doctype, names)
+	markers = _expired_markers(doctype, names, parties)
+	records = {doctype: names, PARTY: sorted(parties), WARNING_MARKER: markers}
+	communications = _referring(records, "Communication")
+	records_with_files = {**records, "Communication": communications}
+	counts = Counter({"File": _delete_files(records_with_files)})
+	for record_doctype, record_names in records_with_files.items():
+		counts.update(_delete_records(record_doctype, record_names))
+	return _log(doctype, cases, counts)
+
+
+def _parties_of(doctype: str, names: list[str]) -> set[str]:
+	"""Everyone these cases name, in any of their tables."""
+	found = set()
+	for table, field in _party_links():
+		if table != WARNING_MARKER:
+			found |= set(_values(table, field, {"parenttype": doctype, "parent": ("in", names)}))
+	return found
+
+
+def _parties_in_use_elsewhere(parties: set[str], doctype: str, names: list[str]) -> set[str]:
+	"""Those of these people whom a case being kept, or a warning marker in force, still names."""
+	if not parties:
+		return set()
+	in_use = set()
+	for table, field in _party_links():
+		filters = {field: ("in", list(parties))}
+		if table == WARNING_MARKER:
+			in_use |= {row[field] for row in _markers(filters) if _in_force(row)}
+			continue
+		for row in frappe.get_all(table, filters=filters, fields=[field, "parenttype", "parent"]):  # access: the purge
+			if not (row.parenttype == doctype and row.parent in names):
+				in_use.add(row[field])
+	return in_use
+
+
+def _expired_markers(doctype: str, names: list[str], parties: set[str]) -> list[str]:
+	"""Markers raised from these incidents or about people being deleted: none is in force, or the incident or the
+	person would have been kept."""
+	found = set()
+	if doctype == "Fairness Incident":
+		found |= {row.name for row in _markers({"incident": ("in", names)})}
+	if parties:
+		found |= {row.name for row in _markers({"party": ("in", list(parties))})}
+	return sorted(found)
+
+
+def _markers(filters: dict) -> list:
+	return frappe.get_all(WARNING_MARKER, filters=filters, fields=["name", "party", "expires_on"])  # access: the purge
+
+
+def _in_force(marker) -> bool:
+	return not marker.expires_on or frappe.utils.getdate(marker.expires_on) >= frappe.utils.getdate()
+
+
+def _party_links() -> list[tuple[str, str]]:
+	"""Every field, in any doctype, that names a person recorded in the app: (doctype, field)."""
+	return [
+		(row.parent, row.fieldname)
+		for row in frappe.get_all(  # access: the doctypes' own definitions
+			"DocField", filters={"fieldtype": "Link", "options": PARTY}, fields=["parent", "fieldname"]
+		)
+	]
+
+
+def _referring(records: dict[str, list[str]], doctype: str) -> list[str]:
+	doctype_field, name_field = FRAPPE_RECORDS[doctype]
+	found = []
+	for record_doctype, names in records.items():
+		if names:
+			found += _values(doctype, "name", {doctype_field: record_doctype, name_field: ("in", names)})
+	return found
+
+
+def _values(doctype: str, field: str, filters: dict) -> list:
+	return frappe.get_all(doctype, filters=filters, pluck=field, distinct=True)  # access: the purge, site-wide
+
+
+def _delete_files(records: dict[str, list[str]]) -> int:
+	"""Delete these records' files from disk, unless the same content is also another record's, then their rows.
+	Deleting from disk comes first: if the batch then fails, the rows are left for the next run, not the content."""
+	files = []
+	for doctype, names in records.items():
+		if names:
+			files += frappe.get_all(  # access: the purge
+				"File",
+				filters={"attached_to_doctype": doctype, "attached_to_name": ("in", names), "is_folder": 0},
+				fields=["name", "file_url", "thumbnail_url", "content_hash", "is_private"],
+			)
+	if not files:
+		return 0
+	names = [file.name for file in files]
+	hashes = [file.content_hash for file in files if file.content_hash]
+	shared = set(
+		_values("File", "content_hash", {"content_hash": ("in", hashes), "name": ("not in", names)}) if hashes else ()
+	)
+	for file in files:
+		frappe.get_doc({"doctype": "File", **file}).delete_file_data_content(
+			only_thumbnail=file.content_hash in shared
+		)
+	frappe.db.delete("File", {"name": ("in", names)})
+	return len(files)
+
+
+def _delete_records(doctype: str, names: list[str]) -> Counter:
+	"""Delete these records, their tables' rows and every record Frappe keeps about them; how many of each went."""
+	counts = Counter()
+	if not names:
+		return counts
+	for trailing, (doctype_field, name_field) in FRAPPE_RECORDS.items():
+		where = {doctype_field: doctype, name_field: ("in", names)}
+		if trailing in OWN_ROWS:
+			own = _values(trailing, "name", where)
+			if own:
+				frappe.db.delete(OWN_ROWS[trailing], {"parent": ("in", own)})
+		if trailing == "__global_search":
+			counts[trailing] += _delete_global_search(doctype, names)
+			continue
+		counts[trailing] += _deleted(trailing, where)
+	for table in frappe.get_meta(doctype).get_table_fields():
+		frappe.db.delete(table.options, {"parenttype": doctype, "parent": ("in", names)})
+	counts[doctype] += _deleted(doctype, {"name": ("in", names)})
+	return counts
+
+
+def _deleted(doctype: str, filters: dict) -> int:
+	count = frappe.db.count(doctype, filters)
+	if count:
+		frappe.db.delete(doctype, filters)
+	return count
+
+
+def _delete_global_search(doctype: str, names: list[str]) -> int:
+	"""Frappe's search index is a table of its own, not a doctype."""
+	frappe.db.sql(  # access: the purge deletes the search index's entries for these records
+		"delete from `__global_search` where doctype = %s and name in %s", (doctype, tuple(names))
+	)
+	return 0  # an index entry is not a record the council holds
+
+
+def _log(doctype: str, cases: list[dict], counts: Counter) -> str:
+	"""The deletion log: what went, when and under which rule, naming no one (X-3). Each case appears by the same
+	keyed hash as its monitoring fact, so a records officer who holds a case's name can confirm it was deleted."""
+	log = frappe.get_doc(
+		{
+			"doctype": DELETION_LOG,
+			"deleted_at": frappe.utils.now_datetime(),
+			"case_count": len(cases),
+			"what_was_deleted": deletion_summary({_(record_doctype): count for record_doctype, count in counts.items()}),
+			"cases": [
+				{
+					"case_kind": KINDS[doctype],
+					"case_key": case_key(doctype, case.name),
+					"kept_until": case.retain_until,
+					"rule": (case.retention_rule or "")[:140],
+				}
+				for case in cases
+			],
+		}
+	)
+	log.flags.ignore_permissions = True  # access: deletion logs are written by the purge only
+	log.insert()
+	return log.name
+
+
+def was_deleted(case_doctype: str, case: str) -> str | None:
+	"""The deletion log that records this case, if it was purged."""
+	return frappe.db.get_value(  # access: answers for one named case only, from a log that names no one
+		"Fairness Deleted Case", {"case_key": case_key(case_doctype, case)}, "parent"
+	)
