@@ -6,6 +6,7 @@ is the hottest path in the app."""
 
 import frappe
 
+PARTY = "Fairness Party"
 COPIED = ("party_type", "user", "line_manager", "is_headteacher")
 
 
@@ -24,3 +25,14 @@ def fill_party_details(doc) -> None:
 	for row in doc.parties:
 		if row.party in found:  # a missing person is reported by Frappe's own link check
 			row.update({fieldname: found[row.party][fieldname] for fieldname in COPIED})
+
+
+def party_links() -> list[tuple[str, str]]:
+	"""Every field, in any doctype, that names a person recorded in the app: (doctype, field). Read from the
+	doctypes' own definitions, so a table added later is found too."""
+	return [
+		(row.parent, row.fieldname)
+		for row in frappe.get_all(  # access: the doctypes' own definitions
+			"DocField", filters={"fieldtype": "Link", "options": PARTY}, fields=["parent", "fieldname"]
+		)
+	]

@@ -22,13 +22,14 @@ from frappe.utils import get_hook_method
 from fairness_app.permissions import CASE_DOCTYPES, TRAILING_RECORDS, WARNING_MARKER
 from fairness_app.procedure.retention import deletion_summary
 from fairness_app.reports.facts import COMPLAINT, INCIDENT
+from fairness_app.services.bulk import delete, select
+from fairness_app.services.case_parties import PARTY, party_links
 from fairness_app.services.decisions import record_decision
 from fairness_app.services.equality import EQUALITY
 from fairness_app.services.monitoring import case_key, closed_on
 from fairness_app.services.plugin_registry import get_plugins
 from fairness_app.services.snapshots import case_snapshot, stage_of
 
-PARTY = "Fairness Party"
 DELETION_LOG = "Fairness Deletion Log"
 DELETED_CASE = "Fairness Deleted Case"
 JOB_ID = "fairness_retention_purge"
@@ -147,9 +148,9 @@ def _purge_batch(doctype: str, cases: list[dict]) -> str:
 def _parties_of(doctype: str, names: list[str]) -> set[str]:
 	"""Everyone these cases name, in any of their tables."""
 	found = set()
-	for table, field in _party_links():
+	for table, field in party_links():
 		if table != WARNING_MARKER:
-			found |= {row[field] for row in _select(table, field, {"parenttype": doctype, "parent": names})}
+			found |= {row[field] for row in select(table, field, {"parenttype": doctype, "parent": names})}
 	return found
 
 
@@ -158,12 +159,12 @@ def _parties_in_use_elsewhere(parties: set[str], doctype: str, names: list[str])
 	if not parties:
 		return set()
 	in_use, purged = set(), set(names)
-	for table, field in _party_links():
+	for table, field in party_links():
 		if table == WARNING_MARKER:
-			markers = _select(table, "name, party, expires_on", {"party": parties})
+			markers = select(table, "name, party, expires_on", {"party": parties})
 			in_use |= {marker.party for marker in markers if _in_force(marker)}
 			continue
-		for row in _select(table, f"{field}, parenttype, parent", {field: parties}):
+		for row in select(table, f"{field}, parenttype, parent", {field: parties}):
 			if not (row.parenttype == doctype and row.parent in purged):
 				in_use.add(row[field])
 	return in_use
@@ -174,9 +175,9 @@ def _expired_markers(doctype: str, names: list[str], parties: set[str]) -> list[
 	person would have been kept."""
 	found = set()
 	if doctype == "Fairness Incident":
-		found |= {row.name for row in _select(WARNING_MARKER, "name", {"incident": names})}
+		found |= {row.name for row in select(WARNING_MARKER, "name", {"incident": names})}
 	if parties:
-		found |= {row.name for row in _select(WARNING_MARKER, "name", {"party": parties})}
+		found |= {row.name for row in select(WARNING_MARKER, "name", {"party": parties})}
 	return sorted(found)
 
 
@@ -184,22 +185,12 @@ def _in_force(marker) -> bool:
 	return not marker.expires_on or frappe.utils.getdate(marker.expires_on) >= frappe.utils.getdate()
 
 
-def _party_links() -> list[tuple[str, str]]:
-	"""Every field, in any doctype, that names a person recorded in the app: (doctype, field)."""
-	return [
-		(row.parent, row.fieldname)
-		for row in frappe.get_all(  # access: the doctypes' own definitions
-			"DocField", filters={"fieldtype": "Link", "options": PARTY}, fields=["parent", "fieldname"]
-		)
-	]
-
-
 def _referring(records: dict[str, list[str]], doctype: str) -> list[str]:
 	doctype_field, name_field = FRAPPE_RECORDS[doctype]
 	found = []
 	for record_doctype, names in records.items():
 		if names:
-			found += [row.name for row in _select(doctype, "name", {doctype_field: record_doctype, name_field: names})]
+			found += [row.name for row in select(doctype, "name", {doctype_field: record_doctype, name_field: names})]
 	return found
 
 
@@ -210,15 +201,15 @@ def _delete_files(records: dict[str, list[str]]) -> int:
 	for doctype, names in records.items():
 		if names:
 			fields = "name, file_url, thumbnail_url, content_hash, is_private"
-			files += _select("File", fields, {"attached_to_doctype": doctype, "attached_to_name": names, "is_folder": 0})
+			files += select("File", fields, {"attached_to_doctype": doctype, "attached_to_name": names, "is_folder": 0})
 	if not files:
 		return 0
 	names = [file.name for file in files]
 	hashes = [file.content_hash for file in files if file.content_hash]
-	same_content = _select("File", "name, content_hash", {"content_hash": hashes}) if hashes else []
+	same_content = select("File", "name, content_hash", {"content_hash": hashes}) if hashes else []
 	shared = {row.content_hash for row in same_content if row.name not in set(names)}
 	_remove_from_disk(files, shared)
-	return _delete("File", {"name": names})
+	return delete("File", {"name": names})
 
 
 def _remove_from_disk(files: list, shared: set[str]) -> None:
@@ -253,50 +244,13 @@ def _delete_records(doctype: str, names: list[str]) -> Counter:
 	for trailing, (doctype_field, name_field) in FRAPPE_RECORDS.items():
 		where = {doctype_field: doctype, name_field: names}
 		if trailing in OWN_ROWS:
-			_delete(OWN_ROWS[trailing], {"parent": [row.name for row in _select(trailing, "name", where)]})
-		counts[trailing] += _delete(trailing, where)
+			delete(OWN_ROWS[trailing], {"parent": [row.name for row in select(trailing, "name", where)]})
+		counts[trailing] += delete(trailing, where)
 	for table in frappe.get_meta(doctype).get_table_fields():
-		_delete(table.options, {"parenttype": doctype, "parent": names})
-	counts[doctype] += _delete(doctype, {"name": names})
+		delete(table.options, {"parenttype": doctype, "parent": names})
+	counts[doctype] += delete(doctype, {"name": names})
 	counts.pop("__global_search", None)  # Frappe's search index: not a record the council holds
 	return counts
-
-
-# Set-based statements: Frappe's query builder spends longer writing a condition on 500 names than the database
-# spends running it.
-
-
-def _select(doctype: str, fields: str, where: dict) -> list:
-	if _matches_nothing(where):
-		return []
-	return frappe.db.sql(  # access: the site-wide purge
-		f"select {fields} from {_table(doctype)} where {_conditions(where)}", where, as_dict=True
-	)
-
-
-def _delete(doctype: str, where: dict) -> int:
-	"""Delete the rows matching `where`, and say how many went."""
-	if _matches_nothing(where):
-		return 0
-	frappe.db.sql(f"delete from {_table(doctype)} where {_conditions(where)}", where)  # access: the purge
-	return frappe.db._cursor.rowcount
-
-
-def _matches_nothing(where: dict) -> bool:
-	return any(isinstance(value, (list, set)) and not value for value in where.values())
-
-
-def _conditions(where: dict) -> str:
-	"""`field = value`, or `field in (values)` for a list or set (made a list), each value passed apart."""
-	where.update({field: sorted(value) for field, value in where.items() if isinstance(value, set)})
-	return " and ".join(
-		f"`{field}` in %({field})s" if isinstance(value, list) else f"`{field}` = %({field})s"
-		for field, value in where.items()
-	)
-
-
-def _table(doctype: str) -> str:
-	return f"`{doctype}`" if doctype.startswith("__") else f"`tab{doctype}`"
 
 
 def _log(doctype: str, cases: list[dict], counts: Counter) -> str:
