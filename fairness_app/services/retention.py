@@ -107,7 +107,7 @@ def purge_expired(today: date | None = None) -> PurgeResult:
 	result = PurgeResult()
 	for doctype in CASE_DOCTYPES:
 		while due := _due(doctype, today):
-			result.logs.append(_purge_batch(doctype, due))
+			result.logs.append(_purge_batch(doctype, due, today))
 			result.cases += len(due)
 			frappe.db.commit()
 	return result
@@ -131,10 +131,10 @@ def _due(doctype: str, today: date) -> list[dict]:
 	)
 
 
-def _purge_batch(doctype: str, cases: list[dict]) -> str:
+def _purge_batch(doctype: str, cases: list[dict], today: date) -> str:
 	names = [case.name for case in cases]
 	parties = _parties_of(doctype, names)
-	parties -= _parties_in_use_elsewhere(parties, doctype, names)
+	parties -= _parties_in_use_elsewhere(parties, doctype, names, today)
 	markers = _expired_markers(doctype, names, parties)
 	records = {doctype: names, PARTY: sorted(parties), WARNING_MARKER: markers}
 	records["Communication"] = _referring(records, "Communication")
@@ -154,7 +154,7 @@ def _parties_of(doctype: str, names: list[str]) -> set[str]:
 	return found
 
 
-def _parties_in_use_elsewhere(parties: set[str], doctype: str, names: list[str]) -> set[str]:
+def _parties_in_use_elsewhere(parties: set[str], doctype: str, names: list[str], today: date) -> set[str]:
 	"""Those of these people whom a case being kept, or a warning marker in force, still names."""
 	if not parties:
 		return set()
@@ -162,7 +162,7 @@ def _parties_in_use_elsewhere(parties: set[str], doctype: str, names: list[str])
 	for table, field in party_links():
 		if table == WARNING_MARKER:
 			markers = select(table, "name, party, expires_on", {"party": parties})
-			in_use |= {marker.party for marker in markers if _in_force(marker)}
+			in_use |= {marker.party for marker in markers if _in_force(marker, today)}
 			continue
 		for row in select(table, f"{field}, parenttype, parent", {field: parties}):
 			if not (row.parenttype == doctype and row.parent in purged):
@@ -181,8 +181,8 @@ def _expired_markers(doctype: str, names: list[str], parties: set[str]) -> list[
 	return sorted(found)
 
 
-def _in_force(marker) -> bool:
-	return not marker.expires_on or frappe.utils.getdate(marker.expires_on) >= frappe.utils.getdate()
+def _in_force(marker, today: date) -> bool:
+	return not marker.expires_on or frappe.utils.getdate(marker.expires_on) >= today
 
 
 def _referring(records: dict[str, list[str]], doctype: str) -> list[str]:
