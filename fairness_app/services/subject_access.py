@@ -25,14 +25,6 @@ KEPT_ABOUT_RECORD = (
 	("Version", "ref_doctype", "docname", "Changes in their record's history"),
 	("Communication", "reference_doctype", "reference_name", "Emails about their record"),
 )
-COLUMNS = [
-	{"fieldname": "person", "label": _("Person"), "fieldtype": "Data", "width": 180},
-	{"fieldname": "record_type", "label": _("Held in"), "fieldtype": "Data", "width": 180},
-	{"fieldname": "record", "label": _("Record"), "fieldtype": "Data", "width": 160},
-	{"fieldname": "reference", "label": _("Case reference"), "fieldtype": "Data", "width": 140},
-	{"fieldname": "detail", "label": _("What is held"), "fieldtype": "Data", "width": 320},
-	{"fieldname": "count", "label": _("How many"), "fieldtype": "Int", "width": 90},
-]
 
 
 def subject_access_report(filters: dict) -> tuple[list, list]:
@@ -46,12 +38,23 @@ def subject_access_report(filters: dict) -> tuple[list, list]:
 			_("More than {0} people match '{1}'. Enter their full name or email address.").format(MAX_PEOPLE, search),
 			title=_("Too many people"),
 		)
-	return COLUMNS, [row for person in people for row in records_about(person)]
+	return _columns(), [row for person in people for row in records_about(person)]
+
+
+def _columns() -> list[dict]:
+	return [
+		{"fieldname": "person", "label": _("Person"), "fieldtype": "Data", "width": 180},
+		{"fieldname": "record_type", "label": _("Held in"), "fieldtype": "Data", "width": 180},
+		{"fieldname": "record", "label": _("Record"), "fieldtype": "Data", "width": 160},
+		{"fieldname": "reference", "label": _("Case reference"), "fieldtype": "Data", "width": 140},
+		{"fieldname": "detail", "label": _("What is held"), "fieldtype": "Data", "width": 320},
+		{"fieldname": "count", "label": _("How many"), "fieldtype": "Int", "width": 90},
+	]
 
 
 def _people(search: str) -> list:
 	pattern = f"%{search}%"
-	return frappe.db.sql(  # access: the subject access search, for the roles above only
+	return frappe.db.sql(  # access: the subject access search, for the Fairness Administrator only
 		f"""select name, full_name, user, email from `tab{PARTY}`
 		where full_name like %(pattern)s or email like %(pattern)s or user like %(pattern)s
 		order by full_name limit {MAX_PEOPLE + 1}""",
