@@ -10,16 +10,15 @@ import hashlib
 import hmac
 
 import frappe
-from frappe.utils import getdate
 from frappe.utils.password import get_encryption_key
 
 from fairness_app.reports.facts import COMPLAINT, EQUALITY_BANDS, INCIDENT, monitoring_fact
 from fairness_app.services.equality import EQUALITY
+from fairness_app.services.snapshots import closed_on
 
 FACT = "Fairness Monitoring Fact"
 KINDS = {"Fairness Complaint": COMPLAINT, "Fairness Incident": INCIDENT}
 RECEIVED_FIELDS = {"Fairness Complaint": "received_on", "Fairness Incident": "reported_on"}
-CLOSED_FIELDS = {"Fairness Complaint": "outcome_on", "Fairness Incident": "closed_on"}
 
 
 def queue_refresh(case_doctype: str, *cases: str) -> None:
@@ -68,13 +67,3 @@ def case_key(case_doctype: str, case: str) -> str:
 	"""The fact's name: the same for the same case, and meaningless without the site's encryption key."""
 	message = f"{case_doctype}\n{case}".encode()
 	return hmac.new(get_encryption_key().encode(), message, hashlib.sha256).hexdigest()[:32]
-
-
-def closed_on(doc):
-	"""The day the case closed, or None while it is open: its outcome or closing date, else the day it last moved."""
-	if doc.stage_category != "closed":
-		return None
-	if doc.get(CLOSED_FIELDS[doc.doctype]):
-		return getdate(doc.get(CLOSED_FIELDS[doc.doctype]))
-	moved = [row.changed_at for row in doc.get("stage_history") or () if row.changed_at]
-	return getdate(max(moved)) if moved else getdate(doc.modified)

@@ -26,9 +26,9 @@ from fairness_app.services.bulk import delete, select
 from fairness_app.services.case_parties import PARTY, party_links
 from fairness_app.services.decisions import record_decision
 from fairness_app.services.equality import EQUALITY
-from fairness_app.services.monitoring import case_key, closed_on
+from fairness_app.services.monitoring import case_key
 from fairness_app.services.plugin_registry import get_plugins
-from fairness_app.services.snapshots import case_snapshot, stage_of
+from fairness_app.services.snapshots import case_snapshot, closed_on, stage_of
 
 DELETION_LOG = "Fairness Deletion Log"
 DELETED_CASE = "Fairness Deleted Case"

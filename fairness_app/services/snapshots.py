@@ -90,6 +90,20 @@ def stage_of(doc) -> dict:
 	return {"stage": doc.get("workflow_state") or None, "stage_category": StageCategory(category) if category else None}
 
 
+# The field giving the day a case closed, when it has one.
+CLOSED_FIELDS = {"Fairness Complaint": "outcome_on", "Fairness Incident": "closed_on"}
+
+
+def closed_on(doc):
+	"""The day the case closed, or None while it is open: its outcome or closing date, else the day it last moved."""
+	if doc.stage_category != "closed":
+		return None
+	if doc.get(CLOSED_FIELDS[doc.doctype]):
+		return frappe.utils.getdate(doc.get(CLOSED_FIELDS[doc.doctype]))
+	moved = [row.changed_at for row in doc.get("stage_history") or () if row.changed_at]
+	return frappe.utils.getdate(max(moved) if moved else doc.modified)
+
+
 # The tables a snapshot reads, by case doctype.
 SNAPSHOT_TABLES = {
 	"Fairness Complaint": {"parties": "Fairness Case Party", "allegations": "Fairness Allegation"},
