@@ -5,7 +5,8 @@ are spread over ten financial years, so a report of one year reads a tenth of th
 read the other nine tenths. Each report runs twice: the target is judged on the second, as a running server answers;
 the first also loads the report's code into the process, once.
 
-Each fact has two grounds and one deadline, as a typical complaint does. They are written straight to the tables
+Each complaint's fact has two grounds and one deadline, as a typical complaint does; one fact in five is an
+incident's, with one or two types of abuse in one of twenty workplaces. They are written straight to the tables
 under placeholder keys, in bulk: the reports read nothing else.
 
 Run from the bench's sites folder with the bench's Python, on a site you can spare for a few minutes:
@@ -31,6 +32,11 @@ ETHNIC_GROUPS = ("White: British", "White: Irish", "Asian or Asian British: Indi
 GROUNDS = ("Race", "Sex", "Disability", "Age", "Sexual orientation", "Religion or belief", "Other")
 OUTCOMES = ("Upheld", "Not upheld", "Partly upheld", "Withdrawn", None)
 RESULTS = ("Met", "Missed", "Running")
+TYPES = ("Staff", "Public", "Service user")
+STAGES = ("open", "waiting", "paused", "closed")
+SANCTIONS = ("No action", "Written warning", None)
+ABUSE_TYPES = ("Verbal abuse", "Threats", "Physical assault", "Online abuse", "Spitting")
+WORKPLACES = tuple(f"Workplace {number}" for number in range(20))
 
 
 def write_facts(count: int) -> None:
@@ -49,12 +55,13 @@ def write_facts(count: int) -> None:
 			{
 				"name": name,
 				"case_key": name,
-				"case_kind": "Complaint",
 				"received_on": received_on,
 				"closed_on": received_on + timedelta(days=60) if n % 10 else None,
 				"financial_year": period.financial_year,
 				"quarter": period.quarter,
 				"half": period.half,
+				"stage_category": rng.choice(STAGES),
+				**(incident(rng) if n % 5 == 0 else complaint(rng)),
 				"ethnic_group": rng.choice(ETHNIC_GROUPS),
 				"sex": rng.choice(("Female", "Male", None)),
 				"disabled": rng.choice(("Yes", "No", None)),
@@ -71,6 +78,31 @@ def write_facts(count: int) -> None:
 	child = {"parenttype": FACT, **standard}
 	insert(f"{FACT} Clock", clocks, {"parentfield": "clocks", **child})
 	frappe.db.commit()
+
+
+def complaint(rng: random.Random) -> dict:
+	return {
+		"case_kind": "Complaint",
+		"complaint_type": rng.choice(TYPES),
+		"sanction": rng.choice(SANCTIONS),
+		**dict.fromkeys(("workplace", "abuse_types")),
+		**dict.fromkeys(("police_involved", "hate_related", "repeat_incidents"), 0),
+	}
+
+
+def incident(rng: random.Random) -> dict:
+	from fairness_app.reports.facts import listed
+
+	return {
+		"case_kind": "Incident",
+		"complaint_type": None,
+		"sanction": None,
+		"workplace": rng.choice(WORKPLACES),
+		"abuse_types": listed(rng.sample(ABUSE_TYPES, rng.choice((1, 2)))),
+		"police_involved": rng.random() < 0.2,
+		"hate_related": rng.random() < 0.1,
+		"repeat_incidents": rng.choice((0, 0, 0, 1, 2, 4)),
+	}
 
 
 def insert(doctype: str, rows: list[dict], common: dict) -> None:
@@ -111,6 +143,10 @@ def main(site: str) -> None:
 				{"cases": "Outstanding from earlier years"},
 			),
 			"timeliness": ("Fairness Timeliness", {}),
+			"Best Value 174 and 175": ("Fairness Best Value", {"population": 560_000}),
+			"review group, half year": ("Fairness Review Group", {"half": "April to September"}),
+			"departmental return, quarter": ("Fairness Departmental Return", {"quarter": "October to December"}),
+			"incidents summary": ("Fairness Incidents Summary", {}),
 		}
 		for label, (report, filters) in reports.items():
 			first, again = (time_report(report, financial_year=YEAR, **filters) for _ in range(2))
