@@ -76,4 +76,9 @@ scheduler_events = {
 
 # The letters' print formats ask for their facts (names, dates, deadlines) with fairness_letter(doc, "outcome"):
 # see services/letters.py.
-jinja = {"methods": ["fairness_app.services.letters.fairness_letter"]}
+jinja = {
+	"methods": [
+		"fairness_app.services.letters.fairness_letter",
+		"fairness_app.services.case_summary.fairness_case_summary",
+	]
+}

@@ -37,14 +37,14 @@ def fairness_letter(doc, key: str) -> frappe._dict:
 	if letter is None:
 		frappe.throw(_("There is no letter called {0}.").format(key))
 	doc.check_permission("read")  # a print format may call this with any document it can reach
-	names = _party_names(doc)
+	names = party_names(doc)
 	facts = frappe._dict(
 		council=frappe.db.get_single_value("Fairness Settings", "council_name") or _("The council"),
 		date=long_date(now_datetime().date()),
 		reference=doc.reference,
 		received_on=long_date(doc.received_on),
-		manager=_team_member(doc, (HANDLER, MANAGER)),
-		investigator=_team_member(doc, (INVESTIGATOR,)),
+		manager=team_member(doc, (HANDLER, MANAGER)),
+		investigator=team_member(doc, (INVESTIGATOR,)),
 		signatory=_signatory(doc, letter),
 		next_steps=next_steps(doc),
 		support=_support(),
@@ -198,7 +198,7 @@ def _support() -> list[frappe._dict]:
 	)
 
 
-def _party_names(doc) -> dict[str, str]:
+def party_names(doc) -> dict[str, str]:
 	parties = [row.party for row in doc.get("parties") if row.party]
 	if not parties:
 		return {}
@@ -212,7 +212,7 @@ def _team(doc) -> list[tuple[str, str]]:
 	return [(row.user, row.team_role) for row in doc.get("team")]
 
 
-def _team_member(doc, roles: tuple[str, ...]) -> str | None:
+def team_member(doc, roles: tuple[str, ...]) -> str | None:
 	holder = first_holder(_team(doc), roles)
 	return frappe.utils.get_fullname(holder[0]) if holder else None
 

@@ -12,7 +12,7 @@ from fairness_app import roles
 from fairness_app.api import extend_deadline
 from fairness_app.fairness_app.doctype.fairness_complaint.test_fairness_complaint import ComplaintTestCase
 from fairness_app.procedure.letters import LETTERS
-from fairness_app.services import outbox
+from fairness_app.services import equality, outbox
 from fairness_app.testing import installed_plugin
 from fairness_app.tests.council_plugin_for_tests import Lettershire
 from fairness_app.tests.fixtures import make_user
@@ -289,3 +289,56 @@ class TestExtendingADeadline(LetterTestCase):
 				self.extend(as_user=user)
 		self.case.reload()
 		self.assertFalse(any(row.rule_key == "acknowledgement" and str(row.due_on) == "2026-01-16" for row in self.case.clocks))
+
+
+class TestCaseSummaryForm(LetterTestCase):
+	"""The case summary monitoring form (DER-24), printed from the case for its file."""
+
+	def form(self, as_user=None):
+		frappe.set_user(as_user or self.manager)
+		try:
+			return frappe.get_print(self.case.doctype, self.case.name, print_format="Fairness Case Summary")
+		finally:
+			frappe.set_user("Administrator")
+
+	def test_the_form_gives_the_nature_dates_and_outcome_of_the_complaint(self):
+		# req: DER-24
+		with self.editing() as case:
+			case.append("allegations", {"behaviour": "Discrimination", "ground": "Gender reassignment"})
+			case.update(
+				{
+					"outcome": "Upheld",
+					"investigation_concluded_on": "2026-01-20",
+					"recommendations": "Training for the team on respect at work",
+					"disciplinary_outcome": "Written warning",
+				}
+			)
+		html = self.form()
+		self.assertIn(self.case.reference, html)
+		self.assertRegex(html, r"Race</th><td>Yes")
+		self.assertRegex(html, r"Age</th><td>No")
+		self.assertIn("Other</th><td>Gender reassignment", html)
+		self.assertIn("Full name</th><td>Employee", html)
+		self.assertIn("Tuesday 23 December 2025", html)
+		self.assertIn("Tuesday 20 January 2026", html)
+		self.assertIn("Training for the team on respect at work", html)
+		self.assertIn("Written warning", html)
+		self.assertIn("No appeal", html)
+		self.assertNotIn(DETAILS, html)  # the complaint's own words stay on the case
+
+	def test_the_complainants_equality_details_stay_with_the_monitoring_officer(self):
+		# req: DER-24, X-2
+		self.assertIn("Not recorded yet", self.form())
+		frappe.set_user(self.manager)
+		equality.record_equality_details(self.case.doctype, self.case.name, {"ethnic_group": "Chinese", "sex": "Male"})
+		html = self.form()
+		self.assertIn("kept apart from the case for the monitoring officer only", html)
+		self.assertNotIn("Chinese", html)
+
+	def test_only_the_case_team_can_print_the_form(self):
+		# req: DER-24, X-2
+		outsider = make_user("outside_investigator", roles.INVESTIGATOR, roles.LINE_MANAGER)
+		monitoring_officer = make_user("monitoring_officer", roles.MONITORING_OFFICER)
+		for user in (outsider, self.other_manager, self.colleague, monitoring_officer):
+			with self.subTest(user=user), self.assertRaises(frappe.PermissionError):
+				self.form(as_user=user)
