@@ -260,8 +260,9 @@ def _spreadsheet_safe(columns: list[dict], data: list[dict]) -> tuple[list, list
 
 
 def _period_bounds(bounds_of, financial_year: str, number: int):
-	year_bounds(financial_year)  # a plain message for a year written wrongly
-	return bounds_of(financial_year.strip(), number)
+	"""The first and last day of a quarter or half of the year, once the year is known to be written rightly."""
+	year_bounds(financial_year)
+	return bounds_of(financial_year, number)
 
 
 def _numbered(chosen: str | None, numbered: dict[int, str], what: str, period: str) -> int:
@@ -278,9 +279,12 @@ def _population(population) -> int | None:
 	if population in (None, "", 0, "0"):
 		return None
 	try:
-		return int(population)
+		population = int(population)
 	except (TypeError, ValueError):
+		population = 0
+	if population < 1:
 		frappe.throw(_("Enter the area's population as a whole number of people, like 560000."))
+	return population
 
 
 def chosen_year(filters: dict) -> str:

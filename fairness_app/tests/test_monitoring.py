@@ -307,6 +307,11 @@ class TestMonitoringReports(EveryPersonaTestCase):
 		frappe.set_user(self.users.monitoring_officer)
 		with self.assertRaisesRegex(frappe.ValidationError, "like 2026-27"):
 			run_report(COMMITTEE, filters={"financial_year": "2011/12"})
+		for population in ("-5", "lots"):
+			with self.assertRaisesRegex(frappe.ValidationError, "whole number of people"):
+				run_report(BEST_VALUE, filters={"financial_year": QUIET_YEAR, "population": population})
+		with self.assertRaisesRegex(frappe.ValidationError, "Choose the quarter"):
+			run_report(DEPARTMENTAL_RETURN, filters={"financial_year": QUIET_YEAR, "quarter": "Spring"})
 
 	def test_only_the_monitoring_role_runs_the_reports(self):
 		# req: X-2
