@@ -13,6 +13,7 @@ from frappe.utils import add_days, getdate
 from fairness_app.permissions import CASE_DOCTYPES
 
 CLOCK = "Fairness Case Clock"
+PLURALS = {"Fairness Complaint": "Complaints", "Fairness Incident": "Incidents"}
 STILL_RUNNING = ("Running", "Due")
 DAYS_AHEAD = 7
 
@@ -48,7 +49,7 @@ def open_cases_by_stage(**kwargs) -> dict:
 	return {
 		"labels": [_(stage) for stage in stages],
 		"datasets": [
-			{"name": _(doctype.removeprefix("Fairness ") + "s"), "values": [counts[doctype].get(stage, 0) for stage in stages]}
+			{"name": _(PLURALS[doctype]), "values": [counts[doctype].get(stage, 0) for stage in stages]}
 			for doctype in counts
 		],
 	}
