@@ -61,9 +61,12 @@ class LetterTestCase(ComplaintTestCase):
 			case.append("team", {"user": self.investigator, "team_role": "Investigator", "why": "investigates"})
 
 	def letter(self, key, as_user=None):
+		return self.printed(LETTERS[key].print_format, as_user)
+
+	def printed(self, print_format, as_user=None):
 		frappe.set_user(as_user or self.manager)
 		try:
-			return frappe.get_print(self.case.doctype, self.case.name, print_format=LETTERS[key].print_format)
+			return frappe.get_print(self.case.doctype, self.case.name, print_format=print_format)
 		finally:
 			frappe.set_user("Administrator")
 
@@ -295,11 +298,7 @@ class TestCaseSummaryForm(LetterTestCase):
 	"""The case summary monitoring form (DER-24), printed from the case for its file."""
 
 	def form(self, as_user=None):
-		frappe.set_user(as_user or self.manager)
-		try:
-			return frappe.get_print(self.case.doctype, self.case.name, print_format="Fairness Case Summary")
-		finally:
-			frappe.set_user("Administrator")
+		return self.printed("Fairness Case Summary", as_user)
 
 	def test_the_form_gives_the_nature_dates_and_outcome_of_the_complaint(self):
 		# req: DER-24

@@ -29,6 +29,15 @@ ROWS = [
 	complaints(["Sex"], None, count=2),  # not decided yet
 ]
 
+SMALL_RACE_COUNTS = [
+	complaints(["Race"], "Upheld", count=12),
+	complaints(["Race"], "Not upheld", count=3),
+	complaints(["Disability"], "Upheld", count=20),
+	complaints(["Disability"], "Not upheld", count=9),
+	complaints(["Sex"], "Upheld", count=6),
+	complaints(["Sex"], "Withdrawn", count=8),
+]
+
 
 def figures(line):
 	return tuple(getattr(line, name) for name in FIGURES)
@@ -96,15 +105,7 @@ def test_bv174_is_the_number_recorded_per_100000_people():
 
 @pytest.mark.req("SOM-17", "X-2")
 def test_small_numbers_are_hidden_and_no_share_or_rate_is_worked_from_a_hidden_figure():
-	rows = [
-		complaints(["Race"], "Upheld", count=12),
-		complaints(["Race"], "Not upheld", count=3),
-		complaints(["Disability"], "Upheld", count=20),
-		complaints(["Disability"], "Not upheld", count=9),
-		complaints(["Sex"], "Upheld", count=6),
-		complaints(["Sex"], "Withdrawn", count=8),
-	]
-	table = best_value_table(rows, population=100_000)
+	table = best_value_table(SMALL_RACE_COUNTS, population=100_000)
 	race = table.lines[HEADINGS.index("Race")]
 	assert race.not_followed_up == "<5"
 	assert race.followed_up == SECONDARY_MARK  # or 15 - 12 would give the 3 away
@@ -120,14 +121,7 @@ def test_small_numbers_are_hidden_and_no_share_or_rate_is_worked_from_a_hidden_f
 @pytest.mark.parametrize(
 	"rows",
 	[
-		[
-			complaints(["Race"], "Upheld", count=12),
-			complaints(["Race"], "Not upheld", count=3),
-			complaints(["Disability"], "Upheld", count=20),
-			complaints(["Disability"], "Not upheld", count=9),
-			complaints(["Sex"], "Upheld", count=6),
-			complaints(["Sex"], "Withdrawn", count=8),
-		],
+		SMALL_RACE_COUNTS,
 		[
 			complaints(["Race", "Sex"], "Upheld", count=2),
 			complaints(["Race"], None, count=9),
