@@ -67,29 +67,40 @@ def records_about(person) -> list[dict]:
 	"""Where the app holds something about this Fairness Party, one line each."""
 	label = f"{person.full_name} ({person.name})"
 	rows = [_line(label, PARTY, person.name, _("Their details as recorded"))]
-	complainant_in = []
+	case_rows = []
 	for table, field in party_links():
 		if table == WARNING_MARKER:
 			for marker in select(table, "name", {field: person.name}):
 				rows.append(_line(label, table, marker.name, _("A warning marker about them")))
 			continue
 		fields = "parenttype, parent, parentfield" + (", role" if frappe.get_meta(table).has_field("role") else "")
-		for row in select(table, fields, {field: person.name}):
-			rows.append(_case_line(label, row))
-			if row.get("role") == "Complainant":
-				complainant_in.append(row)
-	for row in complainant_in:
+		case_rows += select(table, fields, {field: person.name})
+	references = _references(case_rows)
+	rows += [_case_line(label, row, references.get(row.parent)) for row in case_rows]
+	for row in case_rows:
+		if row.get("role") != "Complainant":
+			continue
 		if select(EQUALITY, "name", {"case_doctype": row.parenttype, "case": row.parent}):
-			rows.append(_line(label, EQUALITY, row.parent, _("Equality monitoring details they gave"), case=row))
+			detail = _("Equality monitoring details they gave")
+			rows.append(_line(label, EQUALITY, row.parent, detail, references.get(row.parent)))
 	rows += _kept_about_record(label, person)
 	rows += _emails_to(label, person)
 	return rows
 
 
-def _case_line(label: str, row) -> dict:
+def _references(case_rows: list) -> dict[str, str]:
+	"""The reference of each case the rows are in, read once a case however many of its rows name the person."""
+	references = {}
+	for doctype in CASE_DOCTYPES:
+		cases = {row.parent for row in case_rows if row.parenttype == doctype}
+		references |= {case.name: case.reference for case in select(doctype, "name, reference", {"name": cases})}
+	return references
+
+
+def _case_line(label: str, row, reference: str | None) -> dict:
 	where = frappe.get_meta(row.parenttype).get_label(row.parentfield)
 	detail = _("Named in {0}").format(_(where)) + (f" ({_(row.role)})" if row.get("role") else "")
-	return _line(label, row.parenttype, row.parent, detail, case=row)
+	return _line(label, row.parenttype, row.parent, detail, reference)
 
 
 def _kept_about_record(label: str, person) -> list[dict]:
@@ -109,10 +120,9 @@ def _emails_to(label: str, person) -> list[dict]:
 	return [_line(label, "Communication", "", _("Emails sent to their address"), count=count)] if count else []
 
 
-def _line(label: str, record_type: str, record: str, detail: str, case=None, count: int = 1) -> dict:
-	reference = None
-	if case is not None and case.parenttype in CASE_DOCTYPES:
-		reference = frappe.db.get_value(case.parenttype, case.parent, "reference")  # access: the search, as above
+def _line(
+	label: str, record_type: str, record: str, detail: str, reference: str | None = None, count: int = 1
+) -> dict:
 	return {
 		"person": label,
 		"record_type": _(record_type),
