@@ -133,7 +133,7 @@ def committee_report(filters: dict) -> tuple[list, list, str]:
 		}
 		for line in (*table.lines, table.total)
 	]
-	return (*_spreadsheet_safe(columns, data), _about(_(cases), financial_year, table.threshold))
+	return _report(columns, data, _(cases), financial_year, table.threshold)
 
 
 def timeliness_report(filters: dict) -> tuple[list, list, str]:
@@ -157,7 +157,7 @@ def timeliness_report(filters: dict) -> tuple[list, list, str]:
 		}
 		for line in (*table.lines, table.total)
 	]
-	return (*_spreadsheet_safe(columns, data), _about(_("Cases received in the year"), financial_year, table.threshold))
+	return _report(columns, data, _("Cases received in the year"), financial_year, table.threshold)
 
 
 def best_value_report(filters: dict) -> tuple[list, list, str]:
@@ -187,7 +187,7 @@ def best_value_report(filters: dict) -> tuple[list, list, str]:
 		}
 		for line in (*table.lines, table.total)
 	]
-	return (*_spreadsheet_safe(columns, data), _about(_("Complaints received in the year"), financial_year, table.threshold))
+	return _report(columns, data, _("Complaints received in the year"), financial_year, table.threshold)
 
 
 def review_group_report(filters: dict) -> tuple[list, list, str]:
@@ -207,7 +207,7 @@ def review_group_report(filters: dict) -> tuple[list, list, str]:
 		for count in (*section.lines, section.total)
 	]
 	what = _("Complaints received {0}").format(_(HALVES[half]))
-	return (*_spreadsheet_safe(columns, data), _about(what, financial_year, table.threshold))
+	return _report(columns, data, what, financial_year, table.threshold)
 
 
 def departmental_return_report(filters: dict) -> tuple[list, list, str]:
@@ -217,7 +217,8 @@ def departmental_return_report(filters: dict) -> tuple[list, list, str]:
 	rows = grouped_facts(COMPLAINT, COUNTED_COMPLAINT_FIELDS, *_period_bounds(quarter_bounds, financial_year, quarter))
 	table = departmental_return(rows, suppression_threshold())
 	what = _("Complaints received {0}").format(_(QUARTERS[quarter]))
-	return (*_count_table_report(table, _("Directorate"), _("Complaints")), _about(what, financial_year, table.threshold))
+	columns, data = _count_table(table, _("Directorate"), _("Complaints"))
+	return _report(columns, data, what, financial_year, table.threshold)
 
 
 def incidents_report(filters: dict) -> tuple[list, list, str]:
@@ -226,13 +227,11 @@ def incidents_report(filters: dict) -> tuple[list, list, str]:
 	start, end = year_bounds(financial_year)
 	rows = grouped_facts(INCIDENT, COUNTED_INCIDENT_FIELDS, start, end)
 	table = incidents_table(rows, suppression_threshold())
-	return (
-		*_count_table_report(table, _("Quarter"), _("Incidents")),
-		_about(_("Incidents reported in the year"), financial_year, table.threshold),
-	)
+	columns, data = _count_table(table, _("Quarter"), _("Incidents"))
+	return _report(columns, data, _("Incidents reported in the year"), financial_year, table.threshold)
 
 
-def _count_table_report(table: CountTable, line_label: str, cases_label: str) -> tuple[list, list]:
+def _count_table(table: CountTable, line_label: str, cases_label: str) -> tuple[list, list]:
 	columns = [
 		{"fieldname": "line", "label": line_label, "fieldtype": "Data", "width": 200},
 		{"fieldname": "cases", "label": cases_label, "fieldtype": "Data"},
@@ -249,14 +248,16 @@ def _count_table_report(table: CountTable, line_label: str, cases_label: str) ->
 		}
 		for line in (*table.lines, table.total)
 	]
-	return _spreadsheet_safe(columns, data)
+	return columns, data
 
 
-def _spreadsheet_safe(columns: list[dict], data: list[dict]) -> tuple[list, list]:
-	"""Labels come from what councils and plugins name things, and Frappe exports a report's cells and headings to
-	CSV and Excel as they are, so text a spreadsheet would run as a formula is kept as text."""
+def _report(columns: list[dict], data: list[dict], what: str, financial_year: str, threshold: int) -> tuple:
+	"""A report as Frappe shows and exports it, with what it counts. Labels come from what councils and plugins name
+	things, and Frappe exports a report's cells and headings to CSV and Excel as they are, so text a spreadsheet
+	would run as a formula is kept as text."""
 	columns = [{**column, "label": spreadsheet_safe(column["label"])} for column in columns]
-	return columns, [{key: spreadsheet_safe(value) for key, value in row.items()} for row in data]
+	data = [{key: spreadsheet_safe(value) for key, value in row.items()} for row in data]
+	return columns, data, _about(what, financial_year, threshold)
 
 
 def _period_bounds(bounds_of, financial_year: str, number: int):
