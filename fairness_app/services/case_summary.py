@@ -11,9 +11,10 @@ from frappe import _
 
 from fairness_app.procedure.letters import CASE_OFFICER, COMPLAINANT, HANDLER
 from fairness_app.services.deadlines import long_date
-from fairness_app.services.equality import EQUALITY
+from fairness_app.services.equality import were_given
 from fairness_app.services.letters import party_names, team_member
 
+DIRECTORATE = "Fairness Directorate"
 # The form's "nature of complaint" boxes and the grounds each stands for; any other ground is written in as "other".
 NATURE = (("Sex", "Sex"), ("Sexuality", "Sexual orientation"), ("Disability", "Disability"),
 	("Religion and belief", "Religion or belief"), ("Race", "Race"), ("Age", "Age"))  # fmt: skip
@@ -35,7 +36,7 @@ def fairness_case_summary(doc) -> frappe._dict:
 	names = party_names(doc)
 	return frappe._dict(
 		reference=doc.reference,
-		department=frappe.db.get_value("Fairness Directorate", doc.directorate, "directorate_name") if doc.directorate else None,
+		department=doc.directorate and frappe.get_cached_value(DIRECTORATE, doc.directorate, "directorate_name"),
 		officer=officer,
 		nature=[frappe._dict(label=_(box), ticked=ground in grounds) for box, ground in NATURE],
 		other_grounds=", ".join(_(ground) for ground in sorted(grounds - known)),
@@ -51,9 +52,9 @@ def fairness_case_summary(doc) -> frappe._dict:
 
 
 def _equality_details(doc) -> str:
-	declined = frappe.db.get_value(EQUALITY, {"case": doc.name}, "declined")  # access: only whether they were given
-	if declined is None:
+	given = were_given(doc.doctype, doc.name)
+	if given is None:
 		return _("Not recorded yet. Offer the complainant the equality monitoring questions.")
-	if declined:
+	if not given:
 		return _("The complainant chose not to give them.")
 	return _("Given, and kept apart from the case for the monitoring officer only.")

@@ -37,3 +37,10 @@ def record_equality_details(case_doctype: str, case: str, answers: dict, decline
 	doc.update({fieldname: answers.get(fieldname) for fieldname in ANSWERS})
 	doc.flags.ignore_permissions = True  # access: the writer may work the case, and may not read these back
 	doc.save()
+
+
+def were_given(case_doctype: str, case: str) -> bool | None:
+	"""Whether the case's equality details were given (True) or declined (False), or None if nobody has asked yet;
+	never the answers themselves."""
+	declined = frappe.db.get_value(EQUALITY, {"case_doctype": case_doctype, "case": case}, "declined")
+	return None if declined is None else not declined
