@@ -21,12 +21,11 @@ from frappe.utils import get_hook_method
 
 from fairness_app.permissions import CASE_DOCTYPES, TRAILING_RECORDS, WARNING_MARKER
 from fairness_app.procedure.retention import deletion_summary
-from fairness_app.reports.facts import COMPLAINT, INCIDENT
 from fairness_app.services.bulk import delete, select
 from fairness_app.services.case_parties import PARTY, party_links
 from fairness_app.services.decisions import record_decision
 from fairness_app.services.equality import EQUALITY
-from fairness_app.services.monitoring import case_key
+from fairness_app.services.monitoring import KINDS, case_key
 from fairness_app.services.plugin_registry import get_plugins
 from fairness_app.services.snapshots import case_snapshot, closed_on, stage_of
 
@@ -35,7 +34,6 @@ DELETED_CASE = "Fairness Deleted Case"
 JOB_ID = "fairness_retention_purge"
 BATCH = 500  # cases per transaction
 FILE_WORKERS = 8  # files unlinked side by side
-KINDS = {"Fairness Complaint": COMPLAINT, "Fairness Incident": INCIDENT}
 
 # Besides the records that trail a case (permissions.TRAILING_RECORDS), what Frappe keeps about a record that may
 # hold a name or the words of a case: doctype -> (field naming the doctype, field naming the record).
