@@ -48,6 +48,14 @@ class TestWorkspace(EveryPersonaTestCase):
 		frappe.db.commit()
 		cls.other = other
 
+	@classmethod
+	def tearDownClass(cls):
+		# Its made-up deadlines are not clocks the sweep could rebuild, so they must not outlive these tests.
+		frappe.set_user("Administrator")
+		frappe.delete_doc(cls.other.doctype, cls.other.name, force=True, delete_permanently=True)
+		frappe.db.commit()
+		super().tearDownClass()
+
 	def test_deadline_cards_count_only_the_cases_the_reader_may_open(self):
 		# req: X-2
 		window = ("between", [getdate(), add_days(getdate(), dashboard.DAYS_AHEAD)])
