@@ -9,6 +9,7 @@ from fairness_app.procedure.calendar import WorkingCalendar
 from fairness_app.procedure.clocks import Clock, ClockStatus, clock_from_dict, clock_to_dict
 
 CLOCKS_TABLE = "clocks"
+CLOCK_ROW = "Fairness Case Clock"  # the doctype of a clocks table's rows
 
 
 def write_clocks(doc, clocks: Iterable[Clock], calendar: WorkingCalendar, now: datetime) -> None:

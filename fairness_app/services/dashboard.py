@@ -11,8 +11,8 @@ from frappe import _
 from frappe.utils import add_days, getdate
 
 from fairness_app.permissions import CASE_DOCTYPES
+from fairness_app.services.clocks import CLOCK_ROW
 
-CLOCK = "Fairness Case Clock"
 PLURALS = {"Fairness Complaint": "Complaints", "Fairness Incident": "Incidents"}
 STILL_RUNNING = ("Running", "Due")
 DAYS_AHEAD = 7
@@ -22,14 +22,14 @@ DAYS_AHEAD = 7
 def deadlines_due_soon(filters=None) -> dict:
 	"""Number card: deadlines still running that fall due in the next seven days, today included."""
 	today = getdate()
-	due = [[CLOCK, "status", "in", STILL_RUNNING], [CLOCK, "due_on", "between", [today, add_days(today, DAYS_AHEAD)]]]
+	due = [[CLOCK_ROW, "status", "in", STILL_RUNNING], [CLOCK_ROW, "due_on", "between", [today, add_days(today, DAYS_AHEAD)]]]
 	return {"value": _count_clocks(due), "fieldtype": "Int"}
 
 
 @frappe.whitelist()
 def missed_deadlines(filters=None) -> dict:
 	"""Number card: deadlines missed in cases that are still open."""
-	return {"value": _count_clocks([[CLOCK, "status", "=", "Missed"]], open_only=True), "fieldtype": "Int"}
+	return {"value": _count_clocks([[CLOCK_ROW, "status", "=", "Missed"]], open_only=True), "fieldtype": "Int"}
 
 
 @frappe.whitelist()
@@ -59,7 +59,7 @@ def _count_clocks(clock_filters: list, open_only: bool = False) -> int:
 	total = 0
 	for doctype in _readable_case_doctypes():
 		filters = [*clock_filters, [doctype, "stage_category", "!=", "closed"]] if open_only else clock_filters
-		(row,) = frappe.get_list(doctype, filters=filters, fields=[f"count(`tab{CLOCK}`.name) as count"])
+		(row,) = frappe.get_list(doctype, filters=filters, fields=[f"count(`tab{CLOCK_ROW}`.name) as count"])
 		total += row.count
 	return total
 

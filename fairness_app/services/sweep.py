@@ -32,13 +32,12 @@ from fairness_app.procedure.decisions import (
 )
 from fairness_app.procedure.snapshots import CLOCK_MISSED
 from fairness_app.services import monitoring, outbox
-from fairness_app.services.clocks import alert_fields, alerted_status
+from fairness_app.services.clocks import CLOCK_ROW, alert_fields, alerted_status
 from fairness_app.services.notices import send_notice
 from fairness_app.services.plugin_registry import get_plugins
 from fairness_app.services.snapshots import case_snapshot, case_snapshots
 from fairness_app.services.transitions import HANDLER
 
-CLOCK_ROW = "Fairness Case Clock"
 ALERT = "Fairness Clock Alert"
 JOB_ID = "fairness_clock_sweep"
 BATCH = 200  # cases per transaction
