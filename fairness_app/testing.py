@@ -18,14 +18,24 @@ import contextlib
 import sys
 import tempfile
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from fairness_app.plugins import FairnessPlugins, PluginFailure, SiteConfig
+from fairness_app.procedure.calendar import WorkingCalendar
+from fairness_app.procedure.clocks import ClockRule
 from fairness_app.procedure.references import MemoryCounter
-from fairness_app.procedure.snapshots import CaseSnapshot, PartyKind, PartyRole, PartySnapshot
+from fairness_app.procedure.snapshots import CaseSnapshot, Deadline, PartyKind, PartyRole, PartySnapshot
 
-__all__ = ["PluginFailed", "installed_plugin", "make_case", "make_party", "plugin_manager", "MemoryCounter"]
+__all__ = [
+	"PluginFailed",
+	"installed_plugin",
+	"make_case",
+	"make_deadline",
+	"make_party",
+	"plugin_manager",
+	"MemoryCounter",
+]
 
 
 class PluginFailed(AssertionError):
@@ -79,6 +89,15 @@ def make_case(**fields) -> CaseSnapshot:
 	fields.setdefault("case_type", "complaint")
 	fields.setdefault("received_on", date(2026, 4, 1))
 	return CaseSnapshot(**fields)
+
+
+def make_deadline(
+	rule: ClockRule, started_at: datetime, met_at: datetime | None = None, nation: str = "ENG"
+) -> Deadline:
+	"""The deadline a case shows for `rule` when its clock started at `started_at`, counted on the bank holidays
+	of `nation` as the app counts it; pass `met_at` for a clock already stopped."""
+	due = rule.start(started_at).due(WorkingCalendar(nation))
+	return Deadline(key=rule.key, started_at=started_at, due=due, met_at=met_at)
 
 
 @contextlib.contextmanager

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 
+from fairness_app.procedure.calendar import as_date
+
 
 class CaseType(str, Enum):
 	COMPLAINT = "complaint"
@@ -80,6 +82,33 @@ class Officer:
 
 
 @dataclass(frozen=True)
+class Deadline:
+	"""One of the case's deadlines (a running or stopped clock) as it stands when the snapshot is taken: the rule it
+	follows, when it started, when it falls due (a day, or a moment for a deadline in hours; None while the clock
+	is paused, as the deadline is not yet known) and when it was met or stopped."""
+
+	key: str  # the clock rule's key, e.g. "cf2_appeal"
+	started_at: datetime
+	due: date | datetime | None
+	met_at: datetime | None = None
+	cancelled_at: datetime | None = None
+
+	@property
+	def is_running(self) -> bool:
+		return self.met_at is None and self.cancelled_at is None
+
+	def is_late(self, moment: date | datetime) -> bool:
+		"""Whether something done at `moment` comes after this deadline: on a later day for a deadline in days, at
+		a later moment for one in hours (a plain date counts as its whole day). False while the deadline is not
+		known."""
+		if self.due is None:
+			return False
+		if isinstance(self.due, datetime) and isinstance(moment, datetime):
+			return moment > self.due
+		return as_date(moment) > as_date(self.due)
+
+
+@dataclass(frozen=True)
 class CaseSnapshot:
 	case_id: str
 	case_type: CaseType
@@ -99,7 +128,11 @@ class CaseSnapshot:
 	case_officer: Officer | None = None
 	conflicted_users: frozenset[str] = frozenset()  # declared conflicts of interest (KEN-10)
 	flags: frozenset[str] = frozenset()  # e.g. "physical_contact", "hate_incident", "under_17"
-	outcome: str | None = None
+	deadlines: tuple[Deadline, ...] = ()  # every clock the case has had, running or stopped
+	outcome: str | None = None  # "upheld", "partly_upheld", "not_upheld", "withdrawn", "not_completed"
+	decided_on: date | None = None  # the day the outcome was decided
+	appeal_received_on: date | None = None
+	appeal_outcome: str | None = None
 	closed_on: date | None = None
 	legal_hold: bool = False
 	nation: str = "ENG"
@@ -108,7 +141,7 @@ class CaseSnapshot:
 		object.__setattr__(self, "case_type", CaseType(self.case_type))
 		if self.stage_category is not None:
 			object.__setattr__(self, "stage_category", StageCategory(self.stage_category))
-		for name in ("grounds", "behaviours", "parties"):
+		for name in ("grounds", "behaviours", "parties", "deadlines"):
 			object.__setattr__(self, name, tuple(getattr(self, name)))
 		for name in ("conflicted_users", "flags"):
 			object.__setattr__(self, name, frozenset(getattr(self, name)))
@@ -125,6 +158,10 @@ class CaseSnapshot:
 	def first_party(self, role: PartyRole | str) -> PartySnapshot | None:
 		found = self.parties_in(role)
 		return found[0] if found else None
+
+	def deadline(self, key: str) -> Deadline | None:
+		"""The case's deadline from the clock rule `key`, or None if that clock has not started."""
+		return next((deadline for deadline in self.deadlines if deadline.key == key), None)
 
 	def involved_users(self) -> frozenset[str]:
 		"""Site users who are parties to the case or have declared a conflict: never its handlers."""

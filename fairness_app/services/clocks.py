@@ -5,8 +5,11 @@ import json
 from collections.abc import Iterable
 from datetime import datetime
 
+from frappe.utils import get_datetime, getdate
+
 from fairness_app.procedure.calendar import WorkingCalendar
 from fairness_app.procedure.clocks import Clock, ClockStatus, clock_from_dict, clock_to_dict
+from fairness_app.procedure.snapshots import Deadline
 
 CLOCKS_TABLE = "clocks"
 CLOCK_ROW = "Fairness Case Clock"  # the doctype of a clocks table's rows
@@ -27,6 +30,16 @@ def write_clocks(doc, clocks: Iterable[Clock], calendar: WorkingCalendar, now: d
 
 def read_clocks(doc) -> tuple[Clock, ...]:
 	return tuple(clock_from_dict(json.loads(row.clock_state)) for row in doc.get(CLOCKS_TABLE))
+
+
+def deadline_of(row) -> Deadline:
+	"""A clock row as plugins see it: the clock's own moments from its stored state, and the deadline the row shows
+	(worked out on the site's calendar when the clock last changed)."""
+	clock = clock_from_dict(json.loads(row.clock_state))
+	due = get_datetime(row.due_at) if row.due_at else getdate(row.due_on) if row.due_on else None
+	return Deadline(
+		key=clock.key, started_at=clock.started_at, due=due, met_at=clock.met_at, cancelled_at=clock.cancelled_at
+	)
 
 
 def clock_row(clock: Clock, calendar: WorkingCalendar, now: datetime) -> dict:

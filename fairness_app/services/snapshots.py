@@ -15,6 +15,7 @@ from fairness_app.procedure.snapshots import (
 	StageCategory,
 )
 from fairness_app.services import conflicts
+from fairness_app.services.clocks import CLOCK_ROW, CLOCKS_TABLE, deadline_of
 
 PARTY_KINDS = {
 	"Employee": PartyKind.EMPLOYEE,
@@ -78,6 +79,7 @@ def case_snapshot(doc, nation: str) -> CaseSnapshot:
 		parties=tuple(party_snapshot(row, line_managers) for row in doc.parties),
 		case_officer=recording_officer(),
 		conflicted_users=frozenset(conflicts.declared_interests(party_users, details["received_on"])),
+		deadlines=tuple(deadline_of(row) for row in doc.get(CLOCKS_TABLE) or ()),
 		nation=nation,
 		**details,
 	)
@@ -106,8 +108,16 @@ def closed_on(doc):
 
 # The tables a snapshot reads, by case doctype.
 SNAPSHOT_TABLES = {
-	"Fairness Complaint": {"parties": "Fairness Case Party", "allegations": "Fairness Allegation"},
-	"Fairness Incident": {"parties": "Fairness Case Party", "abuse_types": "Fairness Incident Abuse"},
+	"Fairness Complaint": {
+		"parties": "Fairness Case Party",
+		"allegations": "Fairness Allegation",
+		CLOCKS_TABLE: CLOCK_ROW,
+	},
+	"Fairness Incident": {
+		"parties": "Fairness Case Party",
+		"abuse_types": "Fairness Incident Abuse",
+		CLOCKS_TABLE: CLOCK_ROW,
+	},
 }
 
 
@@ -132,12 +142,16 @@ def complaint_details(doc) -> dict:
 	return dict(
 		case_type=CaseType.COMPLAINT,
 		received_on=frappe.utils.getdate(doc.received_on),
-		latest_incident_on=frappe.utils.getdate(doc.latest_incident_on) if doc.latest_incident_on else None,
+		latest_incident_on=_date(doc.latest_incident_on),
 		intake_channel=_key(doc.intake_channel),
 		formality=_key(doc.formality),
 		grounds=_keys(row.ground for row in doc.allegations),
 		behaviours=_keys(row.behaviour for row in doc.allegations),
 		flags=_flags(doc, COMPLAINT_FLAGS) | ({"questionnaire"} if doc.complaint_type == QUESTIONNAIRE else set()),
+		outcome=_key(doc.outcome),
+		decided_on=_date(doc.outcome_on),
+		appeal_received_on=_date(doc.appeal_received_on),
+		appeal_outcome=_key(doc.appeal_outcome),
 	)
 
 
@@ -153,6 +167,10 @@ def incident_details(doc) -> dict:
 		| ({"repeat_perpetrator"} if doc.repeat_incidents else set())
 		| ({"school"} if doc.workplace == "School" else set()),
 	)
+
+
+def _date(value):
+	return frappe.utils.getdate(value) if value else None
 
 
 def _key(value: str | None) -> str | None:
