@@ -5,12 +5,16 @@ The plugins are separate packages, as a council would install them: .ci/run inst
 Each plugin's own tests (plain pytest, in its folder) cover its rules in full; these prove the app applies them.
 """
 
+from dataclasses import replace
+from datetime import datetime
 from importlib.metadata import entry_points
 
 import frappe
 from frappe.model.workflow import apply_workflow
 
 from fairness_app.fairness_app.doctype.fairness_complaint.test_fairness_complaint import ComplaintTestCase
+from fairness_app.procedure.calendar import WorkingCalendar
+from fairness_app.services.clocks import read_clocks, write_clocks
 from fairness_app.tests.fixtures import make_party, new_incident
 from fairness_app.tests.test_plugin_registry import save_settings
 
@@ -43,8 +47,6 @@ class CouncilPluginTestCase(ComplaintTestCase):
 			frappe.set_user("Administrator")
 
 	def working_days_after_today(self, days: int):
-		from fairness_app.procedure.calendar import WorkingCalendar
-
 		return WorkingCalendar("ENG").add_working_days(frappe.utils.now_datetime(), days)
 
 
@@ -93,6 +95,35 @@ class TestErConsultant(CouncilPluginTestCase):
 		clocks = self.clocks(case)
 		self.assertEqual(clocks["cf1_acknowledgement"].status, "Met")
 		self.assertEqual(clocks["formal_complaint_meeting"].due_on, self.working_days_after_today(10))
+
+	def test_an_appeal_after_the_five_working_days_is_refused(self):
+		# req: FHB-12
+		parties = [(self.complainant, "Complainant"), (self.subject_manager, "Subject")]
+		case = self.record(parties, formality="Formal", received_on=self.working_days_after_today(-15))
+		for action in ("Acknowledge formal complaint", "Arrange complaint meeting", "Send decision"):
+			case = self.move(case, action, self.director)
+		self.assertEqual(self.clocks(case)["cf2_appeal"].due_on, self.working_days_after_today(5))
+		case = self.as_if_started_working_days_ago(case, "cf2_appeal", 6)
+		last_day = self.clocks(case)["cf2_appeal"].due_on
+		self.assertEqual(last_day, self.working_days_after_today(-1))
+
+		with self.assertRaises(frappe.ValidationError) as refused:
+			self.move(case, "Appeal received", self.officer)
+		self.assertIn(f"{last_day:%A %-d %B %Y}", str(refused.exception))
+		self.assertEqual(frappe.db.get_value(case.doctype, case.name, "workflow_state"), "Decision sent")
+
+		# The form reached the council in time and is entered late: the day it arrived counts.
+		case.update({"appeal_received_on": last_day}).save()
+		self.assertEqual(self.move(case, "Appeal received", self.officer).workflow_state, "Appeal")
+
+	def as_if_started_working_days_ago(self, case, rule_key: str, days: int):
+		"""The case as if its `rule_key` clock had started `days` working days ago."""
+		calendar, now = WorkingCalendar("ENG"), frappe.utils.now_datetime()
+		started = datetime.combine(calendar.add_working_days(now, -days), now.time())
+		clocks = [replace(c, started_at=started) if c.key == rule_key else c for c in read_clocks(case)]
+		write_clocks(case, clocks, calendar, now)
+		case.save()
+		return case
 
 
 class TestKent(CouncilPluginTestCase):

@@ -1,13 +1,14 @@
 """Moves the formal procedure refuses (FHB-1, FHB-12)."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 from fairness_er_consultant import ErConsultant
+from fairness_er_consultant.clocks import CF2_APPEAL
 
 from fairness_app import roles
 from fairness_app.procedure.snapshots import Transition
-from fairness_app.testing import make_case, make_party, plugin_manager
+from fairness_app.testing import make_case, make_deadline, make_party, plugin_manager
 
 PLUGINS = plugin_manager(ErConsultant())
 LINE_MANAGER = "lee.manager@council.test"
@@ -18,6 +19,8 @@ APPEAL_MANAGER = "alex.director@council.test"
 ACKNOWLEDGE = ("Acknowledge formal complaint", "Received", "Acknowledged")
 ARRANGE_APPEAL = ("Arrange appeal meeting", "Appeal", "Appeal meeting")
 DECIDE_APPEAL = ("Close with final decision", "Appeal meeting", "Closed")
+APPEAL_RECEIVED = ("Appeal received", "Decision sent", "Appeal")
+NO_APPEAL = ("No appeal", "Decision sent", "Closed")
 
 
 def case(**fields):
@@ -30,9 +33,11 @@ def case(**fields):
 	return make_case(parties=parties, conflicted_users={CONFLICTED}, **fields)
 
 
-def vetoes(snapshot, move, user="officer@council.test", user_roles=(roles.CASE_OFFICER,)):
+def vetoes(
+	snapshot, move, user="officer@council.test", user_roles=(roles.CASE_OFFICER,), at=datetime(2026, 6, 1, 10)
+):
 	action, from_state, to_state = move
-	transition = Transition(action, from_state, to_state, user, user_roles, at=datetime(2026, 6, 1, 10))
+	transition = Transition(action, from_state, to_state, user, user_roles, at=at)
 	return [veto.message for veto in PLUGINS.validate_transition(snapshot, transition)]
 
 
@@ -78,3 +83,44 @@ def test_other_procedures_are_not_checked():
 	other = case(procedure="staff_complaint", formality="informal")
 	assert vetoes(other, ("Acknowledge", "Received", "Acknowledged")) == []
 	assert vetoes(other, ("Arrange appeal hearing", "Appeal", "Appeal meeting"), user=SUBJECT) == []
+
+
+# The decision letter went on Wednesday 20 May 2026. The 5 working days to appeal skip the spring bank holiday
+# (Monday 25 May), so the last day is Thursday 28 May.
+DECISION_SENT_AT = datetime(2026, 5, 20, 15)
+
+
+def decided_case(**fields):
+	return case(deadlines=[make_deadline(CF2_APPEAL, DECISION_SENT_AT)], **fields)
+
+
+@pytest.mark.req("FHB-12")
+def test_an_appeal_on_the_last_day_is_accepted():
+	assert vetoes(decided_case(), APPEAL_RECEIVED, at=datetime(2026, 5, 28, 16, 30)) == []
+
+
+@pytest.mark.req("FHB-12")
+def test_a_late_appeal_is_refused_with_the_last_day_it_could_have_come():
+	(message,) = vetoes(decided_case(), APPEAL_RECEIVED, at=datetime(2026, 5, 29, 9))
+	assert "cannot be accepted" in message
+	assert "Friday 29 May 2026" in message and "Thursday 28 May 2026" in message
+	assert "'No appeal'" in message and "'Appeal received on'" in message
+
+
+@pytest.mark.req("FHB-12")
+def test_the_day_the_appeal_arrived_counts_not_the_day_it_is_entered():
+	on_time = decided_case(appeal_received_on=date(2026, 5, 27))
+	assert vetoes(on_time, APPEAL_RECEIVED, at=datetime(2026, 6, 3, 9)) == []
+	late = decided_case(appeal_received_on=date(2026, 6, 1))
+	(message,) = vetoes(late, APPEAL_RECEIVED, at=datetime(2026, 6, 1, 9))
+	assert "Monday 1 June 2026" in message
+
+
+@pytest.mark.req("FHB-12")
+def test_with_the_appeal_refused_the_case_can_still_close_without_one():
+	assert vetoes(decided_case(), NO_APPEAL, at=datetime(2026, 6, 5, 9)) == []
+
+
+@pytest.mark.req("FHB-12")
+def test_a_case_whose_appeal_window_never_started_is_not_refused():
+	assert vetoes(case(), APPEAL_RECEIVED, at=datetime(2026, 6, 5, 9)) == []
