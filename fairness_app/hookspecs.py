@@ -113,10 +113,12 @@ def fairness_time_limit(case: CaseSnapshot) -> TimeLimit | None:
 
 @hookspec(firstresult=True)
 def fairness_meeting_rules(case: CaseSnapshot) -> MeetingRules | None:
-	"""Say who may accompany people to a case's meetings and hearings, and how far and how often one may be put off.
+	"""Say who may accompany people to a case's meetings and hearings, how much notice each kind needs, and how far
+	and how often one may be put off.
 
 	Called whenever a case's meetings are saved. Return `MeetingRules`, or None to leave the decision to the next
-	plugin. A companion the rules do not allow, or a postponement beyond them, is refused with a plain message.
+	plugin. A companion the rules do not allow, an invitation with too little notice, or a postponement beyond the
+	rules is refused with a plain message.
 	"""
 
 

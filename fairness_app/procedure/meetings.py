@@ -1,12 +1,27 @@
-"""Meetings and hearings: who may come with the person invited, and how often and how far a meeting may be put off
-(DER-4, DER-5, FHB-7). Each council's plugin sets its own MeetingRules; the built-in rules allow any companion and
-any postponement."""
+"""Meetings and hearings: who may come with the person invited, how much notice they are given, and how often and
+how far a meeting may be put off (DER-4, DER-5, FHB-7, FHB-12). Each council's plugin sets its own MeetingRules;
+the built-in rules allow any companion, any notice and any postponement."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from enum import Enum
+
+from fairness_app.procedure.calendar import WorkingCalendar, as_date
+
+
+class MeetingType(str, Enum):
+	"""The kinds of meeting a case records. Values are what the case form shows."""
+
+	MANAGER = "Meeting with the manager"
+	FORMAL_COMPLAINT = "Formal complaint meeting"
+	INVESTIGATION_INTERVIEW = "Investigation interview"
+	HEARING = "Hearing"
+	APPEAL_HEARING = "Appeal hearing"
+	REVIEW = "Review meeting"
+	OTHER = "Other"
 
 
 class Companion(str, Enum):
@@ -34,10 +49,12 @@ class PostponementReason(str, Enum):
 
 @dataclass(frozen=True)
 class MeetingRules:
-	"""`companions` who may attend; at most `max_postponements` postponements of one meeting, each by at most
+	"""`companions` who may attend; at least `notice_working_days[kind]` working days between the invitation being
+	sent and a meeting of that kind; at most `max_postponements` postponements of one meeting, each by at most
 	`max_postponement_days` calendar days unless for one of the `unlimited_reasons` (None: no limit)."""
 
 	companions: frozenset[Companion] = frozenset(Companion)
+	notice_working_days: Mapping[MeetingType, int] = field(default_factory=dict)
 	max_postponements: int | None = None
 	max_postponement_days: int | None = None
 	unlimited_reasons: frozenset[PostponementReason] = frozenset({PostponementReason.MEDICAL})
@@ -49,8 +66,12 @@ class MeetingRules:
 		object.__setattr__(
 			self, "unlimited_reasons", frozenset(PostponementReason(value) for value in self.unlimited_reasons)
 		)
+		notice = {MeetingType(kind): days for kind, days in dict(self.notice_working_days).items()}
+		object.__setattr__(self, "notice_working_days", notice)
 		if not self.companions:
 			raise ValueError("Allow at least one kind of companion.")
+		if any(days < 0 for days in notice.values()):
+			raise ValueError("Notice of a meeting cannot be a negative number of working days.")
 		for name in ("max_postponements", "max_postponement_days"):
 			value = getattr(self, name)
 			if value is not None and value < 0:
@@ -63,6 +84,29 @@ class MeetingRules:
 		allowed = ", ".join(sorted(kind.value.lower() for kind in self.companions))
 		refused = Companion(companion).value.lower()
 		return f"A {refused} cannot come to meetings under this procedure. They may bring: {allowed}."
+
+	def notice_refusal(
+		self,
+		meeting_type: MeetingType | str | None,
+		invited_on: date,
+		meeting_at: date | datetime,
+		calendar: WorkingCalendar,
+	) -> str | None:
+		"""Why a meeting set for `meeting_at` gives too little notice when the invitation went on `invited_on`, or
+		None when it gives enough. "5 working days' notice" means the meeting is on the 5th working day after the
+		invitation or later."""
+		days = self.notice_working_days.get(MeetingType(meeting_type)) if meeting_type else None
+		if not days:
+			return None
+		earliest = calendar.add_working_days(invited_on, days)
+		if as_date(meeting_at) >= earliest:
+			return None
+		kind = MeetingType(meeting_type).value.lower()
+		return (
+			f"The person invited must have at least {days} working days' notice of this {kind}. The invitation went on "
+			f"{invited_on:%-d %B %Y}, so the {kind} can be no earlier than {earliest:%A %-d %B %Y}. Set it for "
+			"that day or later."
+		)
 
 	def postponement_refusal(
 		self,

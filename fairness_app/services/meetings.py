@@ -1,8 +1,9 @@
-"""A case's meetings and hearings, checked against the site's meeting rules when they change (DER-4, DER-5, FHB-7)."""
+"""A case's meetings and hearings, checked against the site's meeting rules when they change (DER-4, DER-5, FHB-7,
+FHB-12)."""
 
 import frappe
 from frappe import _
-from frappe.utils import get_datetime
+from frappe.utils import get_datetime, getdate
 
 from fairness_app.services.case_checks import check_listed_in_case, row_prefix
 from fairness_app.services.plugin_registry import get_plugins
@@ -15,7 +16,7 @@ def check_meetings(doc) -> None:
 	check_listed_in_case(doc, "meetings", "party")
 	before = doc.get_doc_before_save()
 	earlier_rows = {row.name: row for row in (before.get("meetings") if before else ())}
-	rules = None
+	plugins = rules = None
 	for row in doc.meetings:
 		earlier = earlier_rows.get(row.name)
 		rescheduled = earlier and get_datetime(earlier.scheduled_for) != get_datetime(row.scheduled_for)
@@ -25,11 +26,21 @@ def check_meetings(doc) -> None:
 		moved_to = get_datetime(row.postponed_to) if row.postponed_to else None
 		moved_before = get_datetime(earlier.postponed_to) if earlier and earlier.postponed_to else None
 		postponed = moved_to is not None and moved_to != moved_before
-		if not (companion_changed or postponed):
+		invited_on = _day(row.invitation_sent_on)
+		invited = invited_on is not None and invited_on != _day(earlier.invitation_sent_on if earlier else None)
+		if not (companion_changed or postponed or invited):
 			continue
-		rules = rules or _meeting_rules(doc)
+		if rules is None:
+			plugins = get_plugins()
+			rules = plugins.meeting_rules(case_snapshot(doc, plugins.config.nation)).value
 		if companion_changed:
 			_refuse(row, rules.companion_refusal(row.companion_type))
+		if invited and row.scheduled_for:
+			# A postponement only ever gives more notice, so the notice counts to the time first set.
+			_refuse(
+				row,
+				rules.notice_refusal(row.meeting_type, invited_on, get_datetime(row.scheduled_for), plugins.calendar),
+			)
 		if postponed:
 			if not row.postponement_reason:
 				_refuse(row, _("say why the meeting was put off."))
@@ -46,9 +57,8 @@ def check_meetings(doc) -> None:
 			row.postponements = times_before + 1
 
 
-def _meeting_rules(doc):
-	plugins = get_plugins()
-	return plugins.meeting_rules(case_snapshot(doc, plugins.config.nation)).value
+def _day(value):
+	return getdate(value) if value else None
 
 
 def _refuse(row, message: str | None) -> None:

@@ -6,7 +6,7 @@ from fairness_app.plugins import hookimpl
 from fairness_app.procedure.clocks import ClockRule, ClockStatus, ClockUnit
 from fairness_app.procedure.decisions import Channel, Escalation, EscalationAction, Notification, Recipient
 from fairness_app.procedure.defaults import ACKNOWLEDGEMENT
-from fairness_app.procedure.meetings import Companion, MeetingRules
+from fairness_app.procedure.meetings import Companion, MeetingRules, MeetingType
 from fairness_app.procedure.routes import Route
 
 
@@ -31,14 +31,15 @@ class Brokenshire:
 
 
 class Fairshire:
-	"""A council whose meetings allow only a union representative or a workplace colleague (as FHB-7), and are
-	rearranged once, by at most 14 days unless on medical grounds (as DER-5); only its HR adviser
-	withdraws a complaint."""
+	"""A council whose meetings allow only a union representative or a workplace colleague (as FHB-7), give 5
+	working days' notice of an appeal hearing (as FHB-12), and are rearranged once, by at most 14 days unless on
+	medical grounds (as DER-5); only its HR adviser withdraws a complaint."""
 
 	@hookimpl
 	def fairness_meeting_rules(self, case):
 		return MeetingRules(
 			companions={Companion.TRADE_UNION, Companion.COLLEAGUE},
+			notice_working_days={MeetingType.APPEAL_HEARING: 5},
 			max_postponements=1,
 			max_postponement_days=14,
 			who_decides="the HR adviser",

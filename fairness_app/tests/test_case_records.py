@@ -1,10 +1,13 @@
 """What a case gathers as it is worked: meetings and hearings (DER-4, DER-5, FHB-7), interview records and
 statements (DER-14), evidence, and the action plan (SOM-15), each checked in plain words as it is saved."""
 
+from datetime import datetime, time
+
 import frappe
 from frappe.utils import add_days, add_to_date, get_datetime, now_datetime, today
 
 from fairness_app.fairness_app.doctype.fairness_complaint.test_fairness_complaint import ComplaintTestCase
+from fairness_app.procedure.calendar import WorkingCalendar
 from fairness_app.testing import installed_plugin
 from fairness_app.tests.fixtures import make_party
 from fairness_app.tests.test_plugin_registry import save_settings
@@ -102,6 +105,25 @@ class TestMeetings(CaseRecordsTestCase):
 		self.case.reload()
 		self.case.meetings[0].scheduled_for = add_to_date(NEXT_WEEK, days=30)
 		self.assert_refused("fill in Put off to and say why")
+
+	def test_an_appeal_hearing_comes_with_the_councils_notice_in_working_days(self):
+		# req: FHB-12, X-1
+		calendar, now = WorkingCalendar("ENG"), now_datetime()
+
+		def working_days_from_now(days):
+			return datetime.combine(calendar.add_working_days(now, days), time(10))
+
+		self.case.append(
+			"meetings",
+			{"meeting_type": "Appeal hearing", "party": self.complainant.name, "invitation_sent_on": today()},
+		)
+		for too_soon in (0, 4):
+			self.case.meetings[0].scheduled_for = working_days_from_now(too_soon)
+			self.assert_refused("Meetings, row 1: The person invited must have at least 5 working days' notice")
+		self.case.meetings[0].scheduled_for = working_days_from_now(5)
+		self.save_as_officer()
+		self.case.reload()
+		self.assertEqual(get_datetime(self.case.meetings[0].scheduled_for), working_days_from_now(5))
 
 	def test_the_person_invited_is_one_of_the_people_in_the_case(self):
 		outsider = make_party("Someone Else")

@@ -1,11 +1,13 @@
-"""Who may come to a meeting, and how far and how often it may be put off (DER-4, DER-5, FHB-7)."""
+"""Who may come to a meeting, how much notice it needs, and how far and how often it may be put off (DER-4, DER-5,
+FHB-7, FHB-12)."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
 from fairness_app.plugins import hookimpl
-from fairness_app.procedure.meetings import Companion, MeetingRules, PostponementReason
+from fairness_app.procedure.calendar import WorkingCalendar
+from fairness_app.procedure.meetings import Companion, MeetingRules, MeetingType, PostponementReason
 from fairness_app.testing import make_case, plugin_manager
 
 SET_FOR = datetime(2026, 3, 2, 10, 0)
@@ -78,3 +80,26 @@ def test_a_council_plugin_decides_the_meeting_rules():
 
 	decision = plugin_manager(Derby()).meeting_rules(make_case())
 	assert decision.value is DERBY
+
+
+@pytest.mark.req("FHB-12")
+def test_notice_is_counted_in_working_days_for_the_kinds_of_meeting_named():
+	# Form values work as well as MeetingType members, as plugins may name the kind either way.
+	rules = MeetingRules(notice_working_days={"Hearing": 3})
+	assert rules.notice_working_days == {MeetingType.HEARING: 3}
+	calendar = WorkingCalendar("ENG")
+	# Invited on Friday 6 March 2026: the third working day after is Wednesday 11 March.
+	invited_on = date(2026, 3, 6)
+	assert rules.notice_refusal("Hearing", invited_on, datetime(2026, 3, 11, 9), calendar) is None
+	assert "Wednesday 11 March 2026" in rules.notice_refusal("Hearing", invited_on, datetime(2026, 3, 10), calendar)
+	assert rules.notice_refusal("Appeal hearing", invited_on, datetime(2026, 3, 6, 15), calendar) is None
+	assert rules.notice_refusal(None, invited_on, datetime(2026, 3, 6, 15), calendar) is None
+
+
+def test_the_built_in_rules_ask_for_no_particular_notice():
+	assert MeetingRules().notice_working_days == {}
+
+
+def test_notice_cannot_be_negative():
+	with pytest.raises(ValueError, match="negative"):
+		MeetingRules(notice_working_days={MeetingType.HEARING: -1})
