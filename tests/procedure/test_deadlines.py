@@ -8,12 +8,8 @@ from fairness_app.procedure.clocks import ClockRule, ClockUnit
 from fairness_app.procedure.snapshots import Deadline
 from fairness_app.testing import make_case, make_deadline
 
-APPEAL_WINDOW = ClockRule(
-	key="appeal_window", label="Appeal", length=5, unit=ClockUnit.WORKING_DAYS, starts_on="decided", stops_on=("appealed",)
-)
-MANAGER_MEETING = ClockRule(
-	key="manager_meeting", label="Meet", length=24, unit=ClockUnit.HOURS, starts_on="received", stops_on=("met",)
-)
+APPEAL_WINDOW = ClockRule("appeal_window", "Appeal", 5, ClockUnit.WORKING_DAYS, "decided", ("appealed",))
+MANAGER_MEETING = ClockRule("manager_meeting", "Meet", 24, ClockUnit.HOURS, "received", ("met",))
 
 
 @pytest.mark.req("FHB-12", "X-1")
