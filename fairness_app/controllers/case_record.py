@@ -45,6 +45,7 @@ class CaseRecord(Document):
 		case_checks.check_party_roles(self)
 		case_team.check_team_change(self)
 		meetings.check_meetings(self)
+		meetings.record_meetings_held(self)
 		evidence.check_statements(self)
 		evidence.check_evidence(self)
 		action_plan.check_actions(self)
@@ -58,5 +59,6 @@ class CaseRecord(Document):
 		case_team.record_team_change(self)
 		approval_inbox.keep_inbox(self)  # before Frappe's own hook, which then has nothing to do
 		outbox.announce_stage_change(self)
+		outbox.announce_events(self)
 		monitoring.queue_refresh(self.doctype, self.name)
 		self.flags.case_snapshot = None  # the next save describes the case afresh

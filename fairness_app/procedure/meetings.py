@@ -4,6 +4,7 @@ the built-in rules allow any companion, any notice and any postponement."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -22,6 +23,12 @@ class MeetingType(str, Enum):
 	APPEAL_HEARING = "Appeal hearing"
 	REVIEW = "Review meeting"
 	OTHER = "Other"
+
+	@property
+	def held_event(self) -> str:
+		"""The case event raised when a meeting of this kind is recorded as held, from the words on the form:
+		"appeal_hearing_held", "formal_complaint_meeting_held", "meeting_with_the_manager_held"."""
+		return re.sub(r"[^a-z0-9]+", "_", self.value.lower()).strip("_") + "_held"
 
 
 class Companion(str, Enum):

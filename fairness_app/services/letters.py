@@ -8,7 +8,7 @@ never the complaint's own words (FHB-6).
 
 import frappe
 from frappe import _
-from frappe.utils import get_datetime, now_datetime
+from frappe.utils import now_datetime
 
 from fairness_app.procedure.letters import (
 	HANDLER,
@@ -24,10 +24,11 @@ from fairness_app.procedure.letters import (
 )
 from fairness_app.services.clocks import CLOCKS_TABLE, read_clocks
 from fairness_app.services.deadlines import long_date, next_steps
+from fairness_app.services.meetings import HELD, meeting_time
 from fairness_app.services.plugin_registry import get_plugins
 from fairness_app.services.snapshots import case_snapshot
 
-MEETING_OVER = ("Held", "Cancelled")
+MEETING_OVER = (HELD, "Cancelled")
 DECIDED = ("Upheld", "Partly upheld", "Not upheld")  # outcomes that must be explained (FHB-9)
 
 
@@ -58,7 +59,7 @@ def fairness_letter(doc, key: str) -> frappe._dict:
 def _pages(doc, letter: Letter, names: dict) -> list[frappe._dict]:
 	if letter is INVITATION:
 		return [
-			frappe._dict(name=names.get(row.party), meeting=row.meeting_type, when=long_date(_meeting_time(row)))
+			frappe._dict(name=names.get(row.party), meeting=row.meeting_type, when=long_date(meeting_time(row)))
 			for row in _coming_meetings(doc)
 		]
 	if letter is INTERVIEW_RECORD:
@@ -95,14 +96,9 @@ def _coming_meetings(doc) -> list:
 	rows = [
 		row
 		for row in doc.get("meetings") or ()
-		if row.outcome not in MEETING_OVER and _meeting_time(row) and _meeting_time(row) >= now
+		if row.outcome not in MEETING_OVER and meeting_time(row) and meeting_time(row) >= now
 	]
-	return sorted(rows, key=_meeting_time)
-
-
-def _meeting_time(row):
-	moment = row.postponed_to or row.scheduled_for
-	return get_datetime(moment) if moment else None
+	return sorted(rows, key=meeting_time)
 
 
 def _invitation(doc) -> dict:

@@ -5,9 +5,17 @@ import frappe
 from frappe import _
 from frappe.utils import get_datetime, getdate
 
+from fairness_app.procedure.meetings import MeetingType
+from fairness_app.procedure.snapshots import CaseEvent, StageCategory
+from fairness_app.procedure.stages import clocks_after_stage_change
+from fairness_app.services import outbox
 from fairness_app.services.case_checks import check_listed_in_case, row_prefix
+from fairness_app.services.clocks import read_clocks, write_clocks
+from fairness_app.services.intake import QUESTIONNAIRE
 from fairness_app.services.plugin_registry import get_plugins
 from fairness_app.services.snapshots import case_snapshot
+
+HELD = "Held"
 
 
 def check_meetings(doc) -> None:
@@ -55,6 +63,41 @@ def check_meetings(doc) -> None:
 				),
 			)
 			row.postponements = times_before + 1
+
+
+def record_meetings_held(doc) -> None:
+	"""A meeting newly recorded as held raises its case event ("appeal_hearing_held") at the time it was held, or
+	now if that is later: the event meets and starts the case's clocks as a move does, and the plugins are asked
+	who to tell once the case is saved."""
+	before = doc.get_doc_before_save()
+	held_before = {row.name for row in (before.get("meetings") if before else ()) if row.outcome == HELD}
+	held = [row for row in doc.get("meetings") or () if row.outcome == HELD and row.name not in held_before]
+	if not held:
+		outbox.events_happened(doc, None, [])
+		return
+	plugins, now = get_plugins(), frappe.utils.now_datetime()
+	case = case_snapshot(doc, plugins.config.nation)
+	events = sorted(
+		(
+			CaseEvent(MeetingType(row.meeting_type).held_event, min(meeting_time(row) or now, now), stage=case.stage)
+			for row in held
+		),
+		key=lambda event: event.at,
+	)
+	if QUESTIONNAIRE not in case.flags:  # a questionnaire runs no deadlines (DER-22)
+		rules, clocks = plugins.clock_rules(case).value, read_clocks(doc)
+		# The meeting happened in the stage the case is in: a closed or paused stage stops or pauses what it starts.
+		category = StageCategory(doc.stage_category or StageCategory.OPEN.value)
+		for event in events:
+			clocks = clocks_after_stage_change(clocks, rules, event.name, category, event.at)
+		write_clocks(doc, clocks, plugins.calendar, now)
+	outbox.events_happened(doc, case, events)
+
+
+def meeting_time(row):
+	"""When a meeting is (or was) held: the time it was put off to, else the time first set."""
+	moment = row.postponed_to or row.scheduled_for
+	return get_datetime(moment) if moment else None
 
 
 def _day(value):

@@ -75,6 +75,21 @@ def announce_stage_change(doc) -> None:
 		announce(doc.doctype, doc.name, case, CaseEvent(CLOSED, at, stage=case.stage), plugins)
 
 
+def events_happened(doc, case: CaseSnapshot | None, events: list[CaseEvent]) -> None:
+	"""Remember what else this save records as having happened (meetings held), to announce once the save has gone
+	through. Every validation says so afresh, as for moves."""
+	doc.flags.events_to_announce = (case, events) if events else None
+
+
+def announce_events(doc) -> None:
+	if not (happened := doc.flags.pop("events_to_announce", None)) or _quiet():
+		return
+	case, events = happened
+	plugins = get_plugins()
+	for event in events:
+		announce(doc.doctype, doc.name, case, event, plugins)
+
+
 def clock_event(
 	doctype: str, name: str, case: CaseSnapshot, event: str, rule_key: str, at: datetime, plugins
 ) -> None:

@@ -86,8 +86,8 @@ class Partyshire(Handovershire):
 
 
 class Newsshire:
-	"""A council that keeps the complainant informed at every stage, tells its case officers of new cases, and
-	posts missed deadlines to its incident portal's webhook."""
+	"""A council that keeps the complainant informed at every stage and after the formal complaint meeting, tells its
+	case officers of new cases, and posts missed deadlines to its incident portal's webhook."""
 
 	@hookimpl
 	def fairness_notifications(self, case, event):
@@ -101,6 +101,8 @@ class Newsshire:
 			return [Notification((complainant,), f"Your complaint {case.label}", f"Your complaint is now at: {event.stage}.")]
 		if event.name == "closed":
 			return [Notification((complainant,), f"Your complaint {case.label}", "Your complaint is closed.")]
+		if event.name == "formal_complaint_meeting_held":
+			return [Notification((complainant,), f"Your complaint {case.label}", "Thank you for coming to the meeting.")]
 		if event.name == "clock_missed":
 			clock = dict(event.detail)["clock"]
 			return [

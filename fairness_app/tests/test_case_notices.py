@@ -90,6 +90,20 @@ class TestKeepingPeopleInformed(NoticeTestCase):
 			],
 		)
 
+	def test_a_meeting_recorded_as_held_is_announced_once(self):
+		# req: SOM-14, FHB-8
+		an_hour_ago = frappe.utils.add_to_date(frappe.utils.now_datetime(), hours=-1)
+		meeting = {"meeting_type": "Formal complaint meeting", "party": self.complainant.name, "scheduled_for": an_hour_ago}
+		self.case.append("meetings", meeting)
+		self.case.save()
+		self.case.meetings[0].outcome = "Held"
+		self.case.save()
+		self.case.save()
+		held = [n.event for n in self.notices() if not n.event.startswith("received")]
+		self.assertEqual(held, ["formal_complaint_meeting_held: Received"])
+		self.deliver()
+		self.assertIn(f"Your complaint {self.case.reference}", self.bell(self.employee))
+
 	def test_a_move_that_is_refused_tells_nobody(self):
 		with self.assertRaisesRegex(frappe.ValidationError, "Say why"):
 			self.move("Withdraw", self.officer)

@@ -103,3 +103,11 @@ def test_the_built_in_rules_ask_for_no_particular_notice():
 def test_notice_cannot_be_negative():
 	with pytest.raises(ValueError, match="negative"):
 		MeetingRules(notice_working_days={MeetingType.HEARING: -1})
+
+
+@pytest.mark.req("FHB-8", "FHB-12")
+def test_each_kind_of_meeting_held_raises_an_event_named_from_the_form():
+	assert MeetingType.APPEAL_HEARING.held_event == "appeal_hearing_held"
+	assert MeetingType.FORMAL_COMPLAINT.held_event == "formal_complaint_meeting_held"
+	assert MeetingType.MANAGER.held_event == "meeting_with_the_manager_held"
+	assert len({kind.held_event for kind in MeetingType}) == len(MeetingType)
