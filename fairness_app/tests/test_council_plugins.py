@@ -6,7 +6,7 @@ Each plugin's own tests (plain pytest, in its folder) cover its rules in full; t
 """
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from importlib.metadata import entry_points
 
 import frappe
@@ -115,6 +115,33 @@ class TestErConsultant(CouncilPluginTestCase):
 		# The form reached the council in time and is entered late: the day it arrived counts.
 		case.update({"appeal_received_on": last_day}).save()
 		self.assertEqual(self.move(case, "Appeal received", self.officer).workflow_state, "Appeal")
+
+	def test_meetings_recorded_as_held_start_and_stop_the_procedures_clocks(self):
+		# req: FHB-8, FHB-10
+		case = self.record([(self.complainant, "Complainant"), (self.subject_manager, "Subject")], formality="Formal")
+		for action in ("Acknowledge formal complaint", "Arrange complaint meeting"):
+			case = self.move(case, action, self.director)
+		held_at = frappe.utils.now_datetime().replace(second=0, microsecond=0) - timedelta(minutes=30)
+		self.hold(case, "Formal complaint meeting", held_at)
+		confirm = self.clocks(case)["written_confirmation"]
+		two_working_days_on = WorkingCalendar("ENG").add_working_days(held_at, 2)
+		self.assertEqual((confirm.started_at, confirm.due_on), (held_at, two_working_days_on))
+
+		case = self.move(case, "Start investigation", self.director)
+		clocks = self.clocks(case)
+		self.assertEqual(clocks["written_confirmation"].status, "Met")  # adjourned: no decision to confirm
+		self.assertEqual(clocks["investigation_interview"].due_on, self.working_days_after_today(10))
+		self.hold(case, "Investigation interview", held_at)
+		self.assertEqual(self.clocks(case)["investigation_interview"].status, "Met")
+		# Saving again does not hold the meeting twice.
+		case.save()
+		self.assertEqual(self.clocks(case)["investigation_interview"].status, "Met")
+
+	def hold(self, case, meeting_type: str, at):
+		case.append("meetings", {"meeting_type": meeting_type, "party": self.complainant.name, "scheduled_for": at})
+		case.save()
+		case.meetings[-1].outcome = "Held"
+		case.save()
 
 	def as_if_started_working_days_ago(self, case, rule_key: str, days: int):
 		"""The case as if its `rule_key` clock had started `days` working days ago."""

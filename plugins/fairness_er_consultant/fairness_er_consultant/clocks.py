@@ -1,4 +1,5 @@
-"""The deadlines of the formal procedure that the workflow's events can measure (FHB-4, FHB-5, FHB-12)."""
+"""The deadlines of the formal procedure, measured between the workflow's moves and the meetings recorded as held
+(FHB-4, FHB-5, FHB-8, FHB-10, FHB-12)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,14 @@ from fairness_app.procedure.clocks import ClockRule, ClockUnit
 from fairness_app.procedure.snapshots import CaseSnapshot
 from fairness_er_consultant.procedure import (
 	EVENT_ACKNOWLEDGED,
+	EVENT_APPEAL_HEARING_HELD,
 	EVENT_APPEAL_RECEIVED,
+	EVENT_CLOSED,
 	EVENT_COMPLAINT_MEETING_ARRANGED,
+	EVENT_COMPLAINT_MEETING_HELD,
 	EVENT_DECISION_SENT,
+	EVENT_INVESTIGATION_INTERVIEW_HELD,
+	EVENT_INVESTIGATION_STARTED,
 	EVENT_RECEIVED,
 	INFORMAL,
 	applies,
@@ -40,6 +46,50 @@ COMPLAINT_MEETING = ClockRule(
 	),
 )
 
+# FHB-8: a decision given at the meeting is confirmed in writing within 2 working days. A meeting that adjourns
+# for an investigation gives no decision, so starting the investigation also stops this clock.
+WRITTEN_CONFIRMATION = ClockRule(
+	key="written_confirmation",
+	label="Confirm the decision given at the formal complaint meeting in writing",
+	length=2,
+	unit=ClockUnit.WORKING_DAYS,
+	starts_on=EVENT_COMPLAINT_MEETING_HELD,
+	stops_on=(EVENT_DECISION_SENT, EVENT_INVESTIGATION_STARTED),
+	requirement="FHB-8",
+	complainant_text=(
+		"If a decision is given at the formal complaint meeting, we will confirm it to you in writing within 2 "
+		"working days."
+	),
+)
+
+# FHB-10: the investigating officer meets the employee within 10 working days; the ER consultant's contact is
+# when the investigation starts.
+INVESTIGATION_INTERVIEW = ClockRule(
+	key="investigation_interview",
+	label="Investigating officer to meet the employee",
+	length=10,
+	unit=ClockUnit.WORKING_DAYS,
+	starts_on=EVENT_INVESTIGATION_STARTED,
+	stops_on=(EVENT_INVESTIGATION_INTERVIEW_HELD,),
+	requirement="FHB-10",
+	complainant_text="The investigating officer will meet you within 10 working days of the investigation starting.",
+)
+
+# FHB-12: the appeal decision, usually within 5 working days of the hearing; the final decision closes the case.
+APPEAL_DECISION = ClockRule(
+	key="appeal_decision",
+	label="Decide the appeal, or tell the employee why it will take longer and when to expect it",
+	length=5,
+	unit=ClockUnit.WORKING_DAYS,
+	starts_on=EVENT_APPEAL_HEARING_HELD,
+	stops_on=(EVENT_CLOSED,),
+	requirement="FHB-12",
+	complainant_text=(
+		"The manager who heard your appeal will usually decide within 5 working days of the hearing. If it will "
+		"take longer, we will tell you why and when to expect the decision."
+	),
+)
+
 # The employee's window to appeal, so that the outcome letter and the case form give its last day.
 CF2_APPEAL = ClockRule(
 	key="cf2_appeal",
@@ -56,6 +106,9 @@ CF2_APPEAL = ClockRule(
 )
 
 
+AFTER_THE_MEETING = (WRITTEN_CONFIRMATION, INVESTIGATION_INTERVIEW, CF2_APPEAL, APPEAL_DECISION)
+
+
 def clock_rules(case: CaseSnapshot) -> list[ClockRule] | None:
 	if not applies(case):
 		return None
@@ -63,5 +116,5 @@ def clock_rules(case: CaseSnapshot) -> list[ClockRule] | None:
 		return []  # FHB-2: referred to the Grievance procedure, which keeps its own timetable
 	if case.formality == INFORMAL:
 		# FHB-1: no form CF1 yet, so nothing to acknowledge; the meeting clock starts when it is acknowledged.
-		return [COMPLAINT_MEETING, CF2_APPEAL]
-	return [ACKNOWLEDGEMENT, COMPLAINT_MEETING, CF2_APPEAL]
+		return [COMPLAINT_MEETING, *AFTER_THE_MEETING]
+	return [ACKNOWLEDGEMENT, COMPLAINT_MEETING, *AFTER_THE_MEETING]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fairness_app import roles
 from fairness_app.procedure.decisions import Recipient
+from fairness_app.procedure.meetings import MeetingType
 from fairness_app.procedure.snapshots import CaseSnapshot
 
 PROCEDURE = "er_consultant_formal"
@@ -20,12 +21,19 @@ APPEAL_MEETING = "Appeal meeting"
 CLOSED = "Closed"
 WITHDRAWN = "Withdrawn"
 
-# The case events those states raise: clocks start and stop on these only.
+# The case events those states raise, and those of meetings held: clocks start and stop on these only.
 EVENT_RECEIVED = "received"
 EVENT_ACKNOWLEDGED = "acknowledged"
 EVENT_COMPLAINT_MEETING_ARRANGED = "complaint_meeting_arranged"
 EVENT_DECISION_SENT = "decision_sent"
+EVENT_INVESTIGATION_STARTED = "investigation_started"
 EVENT_APPEAL_RECEIVED = "appeal_received"
+EVENT_CLOSED = "closed"
+
+# The case events raised when a meeting of each kind is recorded as held.
+EVENT_COMPLAINT_MEETING_HELD = MeetingType.FORMAL_COMPLAINT.held_event
+EVENT_INVESTIGATION_INTERVIEW_HELD = MeetingType.INVESTIGATION_INTERVIEW.held_event
+EVENT_APPEAL_HEARING_HELD = MeetingType.APPEAL_HEARING.held_event
 
 FORMAL = "formal"
 INFORMAL = "informal"

@@ -1,4 +1,5 @@
-"""Deadlines counted in working days on the UK bank-holiday calendar (FHB-1, FHB-4, FHB-5, FHB-12)."""
+"""Deadlines counted in working days on the UK bank-holiday calendar (FHB-1, FHB-4, FHB-5, FHB-8, FHB-10,
+FHB-12)."""
 
 import json
 from datetime import date, datetime
@@ -7,11 +8,13 @@ from importlib.resources import files
 import pytest
 from fairness_er_consultant import ErConsultant
 
-from fairness_app.procedure.clocks import ClockUnit
+from fairness_app.procedure.clocks import ClockUnit, apply_event
+from fairness_app.procedure.meetings import MeetingType
 from fairness_app.testing import make_case, plugin_manager
 
 PLUGINS = plugin_manager(ErConsultant())
 TEMPLATE = json.loads((files("fairness_app") / "workflows/templates/er_consultant_formal.json").read_text())
+AFTER_THE_MEETING = {"written_confirmation", "investigation_interview", "cf2_appeal", "appeal_decision"}
 
 
 def rules(**fields):
@@ -63,13 +66,13 @@ def test_the_employee_has_5_working_days_from_the_decision_to_appeal_on_form_cf2
 
 @pytest.mark.req("FHB-1", "FHB-4")
 def test_an_informal_complaint_has_no_form_to_acknowledge_yet():
-	assert set(rules(formality="informal")[1]) == {"formal_complaint_meeting", "cf2_appeal"}
+	assert set(rules(formality="informal")[1]) == {"formal_complaint_meeting", *AFTER_THE_MEETING}
 	assert "cf1_acknowledgement" in rules(formality=None)[1]
 
 
 @pytest.mark.req("FHB-4", "FHB-5")
 def test_every_clock_starts_and_stops_on_an_event_the_procedure_raises():
-	events = {state["event"] for state in TEMPLATE["states"]}
+	events = {state["event"] for state in TEMPLATE["states"]} | {kind.held_event for kind in MeetingType}
 	for rule in rules(formality="formal")[1].values():
 		assert rule.starts_on in events
 		assert set(rule.stops_on) <= events
@@ -83,10 +86,54 @@ def test_a_complaint_referred_to_the_grievance_procedure_runs_no_deadlines_here(
 	assert set(rules(formality="formal", behaviours=("other", "bullying"))[1]) == {
 		"cf1_acknowledgement",
 		"formal_complaint_meeting",
-		"cf2_appeal",
+		*AFTER_THE_MEETING,
 	}
 
 
 @pytest.mark.req("FHB-4")
 def test_other_procedures_keep_their_own_deadlines():
 	assert rules(procedure="public_complaint")[0].decided_by == "builtin"
+
+
+@pytest.mark.req("FHB-8")
+def test_a_decision_given_at_the_meeting_is_confirmed_in_writing_within_2_working_days():
+	by_key = rules(formality="formal")[1]
+	confirm = by_key["written_confirmation"]
+	assert (confirm.length, confirm.unit) == (2, ClockUnit.WORKING_DAYS)
+	assert confirm.starts_on == "formal_complaint_meeting_held"
+	# Held on Friday 22 May 2026: the spring bank holiday (Monday 25 May) makes the second working day Wednesday.
+	held = datetime(2026, 5, 22, 11)
+	assert due(confirm, held) == date(2026, 5, 27)
+	(clock,) = apply_event((), by_key.values(), "formal_complaint_meeting_held", held)
+	sent, appeal_window = apply_event((clock,), by_key.values(), "decision_sent", datetime(2026, 5, 26, 16))
+	assert sent.met_at == datetime(2026, 5, 26, 16)
+	assert appeal_window.key == "cf2_appeal"
+
+
+@pytest.mark.req("FHB-8")
+def test_a_meeting_adjourned_for_an_investigation_has_no_decision_to_confirm():
+	by_key = rules(formality="formal")[1]
+	clocks = apply_event((), by_key.values(), "formal_complaint_meeting_held", datetime(2026, 5, 22, 11))
+	started = apply_event(clocks, by_key.values(), "investigation_started", datetime(2026, 5, 22, 15))
+	clocks = {clock.key: clock for clock in started}
+	assert clocks["written_confirmation"].met_at is not None
+	assert "investigation_interview" in clocks  # and the investigating officer's meeting is now due
+
+
+@pytest.mark.req("FHB-10")
+def test_the_investigating_officer_meets_the_employee_within_10_working_days():
+	interview = rules(formality="formal")[1]["investigation_interview"]
+	assert (interview.length, interview.unit) == (10, ClockUnit.WORKING_DAYS)
+	assert (interview.starts_on, interview.stops_on) == ("investigation_started", ("investigation_interview_held",))
+	# Started Monday 20 April 2026: ten working days later is Monday 4 May, the early May bank holiday, so Tuesday.
+	assert due(interview, datetime(2026, 4, 20, 9)) == date(2026, 5, 5)
+
+
+@pytest.mark.req("FHB-12")
+def test_the_appeal_is_usually_decided_within_5_working_days_of_the_hearing():
+	decision = rules(formality="formal")[1]["appeal_decision"]
+	assert (decision.length, decision.unit) == (5, ClockUnit.WORKING_DAYS)
+	assert (decision.starts_on, decision.stops_on) == ("appeal_hearing_held", ("closed",))
+	assert "why" in decision.complainant_text and "when to expect" in decision.complainant_text
+	# Heard on Thursday 27 August 2026: the summer bank holiday (Monday 31 August) is skipped.
+	assert due(decision, datetime(2026, 8, 27, 14)) == date(2026, 9, 4)
