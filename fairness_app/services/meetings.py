@@ -84,10 +84,11 @@ def record_meetings_held(doc) -> None:
 		),
 		key=lambda event: event.at,
 	)
-	if QUESTIONNAIRE not in case.flags:  # a questionnaire runs no deadlines (DER-22)
+	category = StageCategory(doc.stage_category or StageCategory.OPEN.value)
+	# A closed case's clocks have all stopped, and a questionnaire runs no deadlines (DER-22).
+	if category is not StageCategory.CLOSED and QUESTIONNAIRE not in case.flags:
 		rules, clocks = plugins.clock_rules(case).value, read_clocks(doc)
-		# The meeting happened in the stage the case is in: a closed or paused stage stops or pauses what it starts.
-		category = StageCategory(doc.stage_category or StageCategory.OPEN.value)
+		# The meeting happened in the stage the case is in, so a paused stage pauses any clock it starts.
 		for event in events:
 			clocks = clocks_after_stage_change(clocks, rules, event.name, category, event.at)
 		write_clocks(doc, clocks, plugins.calendar, now)
