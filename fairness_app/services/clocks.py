@@ -4,6 +4,7 @@ indexed query, and keeps the exact clock (rule, pauses, extensions) for the pure
 import json
 from collections.abc import Iterable
 from datetime import datetime
+from functools import lru_cache
 
 from frappe.utils import get_datetime, getdate
 
@@ -29,13 +30,20 @@ def write_clocks(doc, clocks: Iterable[Clock], calendar: WorkingCalendar, now: d
 
 
 def read_clocks(doc) -> tuple[Clock, ...]:
-	return tuple(clock_from_dict(json.loads(row.clock_state)) for row in doc.get(CLOCKS_TABLE))
+	return tuple(stored_clock(row.clock_state) for row in doc.get(CLOCKS_TABLE))
+
+
+@lru_cache(maxsize=4096)
+def stored_clock(clock_state: str) -> Clock:
+	"""The clock a row's stored state describes. A save reads each row more than once (the plugins' snapshot, then
+	the move), and clocks never change, so each state is parsed once."""
+	return clock_from_dict(json.loads(clock_state))
 
 
 def deadline_of(row) -> Deadline:
 	"""A clock row as plugins see it: the clock's own moments from its stored state, and the deadline the row shows
 	(worked out on the site's calendar when the clock last changed)."""
-	clock = clock_from_dict(json.loads(row.clock_state))
+	clock = stored_clock(row.clock_state)
 	due = get_datetime(row.due_at) if row.due_at else getdate(row.due_on) if row.due_on else None
 	return Deadline(
 		key=clock.key, started_at=clock.started_at, due=due, met_at=clock.met_at, cancelled_at=clock.cancelled_at

@@ -22,7 +22,7 @@ from frappe import _
 
 from fairness_app import roles
 from fairness_app.procedure.calendar import as_date
-from fairness_app.procedure.clocks import ClockAlert, ClockStatus, clock_from_dict
+from fairness_app.procedure.clocks import ClockAlert, ClockStatus
 from fairness_app.procedure.decisions import (
 	Escalation,
 	EscalationAction,
@@ -32,7 +32,7 @@ from fairness_app.procedure.decisions import (
 )
 from fairness_app.procedure.snapshots import CLOCK_MISSED
 from fairness_app.services import monitoring, outbox
-from fairness_app.services.clocks import CLOCK_ROW, alert_fields, alerted_status
+from fairness_app.services.clocks import CLOCK_ROW, alert_fields, alerted_status, stored_clock
 from fairness_app.services.notices import send_notice
 from fairness_app.services.plugin_registry import get_plugins
 from fairness_app.services.snapshots import case_snapshot, case_snapshots
@@ -128,7 +128,7 @@ def _raise(plugins, doctype: str, name: str, row, alert: ClockAlert, case) -> st
 
 
 def _alert(row, calendar, now: datetime) -> ClockAlert | None:
-	return clock_from_dict(json.loads(row.clock_state)).alert(calendar, now, alerted_status(row))
+	return stored_clock(row.clock_state).alert(calendar, now, alerted_status(row))
 
 
 def _claim(doctype: str, name: str, row, alert: ClockAlert, escalation: Escalation, decided_by: str) -> str | None:
