@@ -124,6 +124,7 @@ class CaseSnapshot:
 	formality: str | None = None  # "informal" or "formal" (SOM-4, FHB-1)
 	grounds: tuple[str, ...] = ()  # protected characteristics or other grounds alleged
 	behaviours: tuple[str, ...] = ()  # behaviour or abuse types
+	harassment_types: tuple[str, ...] = ()  # how it happened: "spoken", "online_or_social_media", "sexual"
 	parties: tuple[PartySnapshot, ...] = ()
 	case_officer: Officer | None = None
 	conflicted_users: frozenset[str] = frozenset()  # declared conflicts of interest (KEN-10)
@@ -141,7 +142,7 @@ class CaseSnapshot:
 		object.__setattr__(self, "case_type", CaseType(self.case_type))
 		if self.stage_category is not None:
 			object.__setattr__(self, "stage_category", StageCategory(self.stage_category))
-		for name in ("grounds", "behaviours", "parties", "deadlines"):
+		for name in ("grounds", "behaviours", "harassment_types", "parties", "deadlines"):
 			object.__setattr__(self, name, tuple(getattr(self, name)))
 		for name in ("conflicted_users", "flags"):
 			object.__setattr__(self, name, frozenset(getattr(self, name)))

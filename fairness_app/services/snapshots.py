@@ -147,6 +147,7 @@ def complaint_details(doc) -> dict:
 		formality=_key(doc.formality),
 		grounds=_keys(row.ground for row in doc.allegations),
 		behaviours=_keys(row.behaviour for row in doc.allegations),
+		harassment_types=_keys(row.harassment_type for row in doc.allegations),
 		flags=_flags(doc, COMPLAINT_FLAGS) | ({"questionnaire"} if doc.complaint_type == QUESTIONNAIRE else set()),
 		outcome=_key(doc.outcome),
 		decided_on=_date(doc.outcome_on),

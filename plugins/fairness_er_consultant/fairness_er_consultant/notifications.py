@@ -33,9 +33,10 @@ COMPANIONS = (
 )
 UPHELD = {"upheld", "partly_upheld"}
 NOT_UPHELD = "not_upheld"
-# FHB-1: allegations this serious are often not suited to informal resolution.
+# FHB-1: allegations this serious, or sexual, are often not suited to informal resolution.
 SERIOUS_BEHAVIOURS = {"abuse_or_violence"}
 SERIOUS_FLAGS = {"immediate_danger"}
+SEXUAL = "sexual"
 
 
 def complainant(why: str) -> Recipient:
@@ -57,10 +58,13 @@ def notifications(case: CaseSnapshot, event: CaseEvent) -> list[Notification] | 
 
 
 def on_recorded(case: CaseSnapshot) -> list[Notification]:
-	serious = bool(set(case.behaviours) & SERIOUS_BEHAVIOURS or case.flags & SERIOUS_FLAGS)
+	sexual = SEXUAL in case.harassment_types
+	serious = bool(set(case.behaviours) & SERIOUS_BEHAVIOURS or case.flags & SERIOUS_FLAGS or sexual)
 	if case.formality != INFORMAL or not serious:
 		return []
 	danger = " Someone may be in immediate danger." if case.flags & SERIOUS_FLAGS else ""
+	if sexual:
+		danger = " Some of it is said to be sexual." + danger
 	return [
 		Notification(
 			(er_consultants("serious allegations need early ER consultant advice (FHB-1)"),),

@@ -114,6 +114,15 @@ def test_serious_allegations_recorded_as_informal_call_for_an_er_consultant_at_o
 	assert sent(case(behaviours=("abuse_or_violence",)), name="recorded") == {}
 
 
+@pytest.mark.req("FHB-1")
+def test_sexual_allegations_recorded_as_informal_call_for_an_er_consultant_at_once():
+	sexual = case(formality="informal", behaviours=("harassment",), harassment_types=("spoken", "sexual"))
+	advice = text(sent(sexual, name="recorded"), roles.CASE_OFFICER)
+	assert "alleges harassment. Some of it is said to be sexual." in advice
+	assert "not suited to informal resolution" in advice
+	assert sent(case(formality="informal", harassment_types=("spoken",)), name="recorded") == {}
+
+
 @pytest.mark.req("FHB-6")
 def test_notifications_name_people_only_by_their_part_in_the_case():
 	for stage in ("Acknowledged", "Complaint meeting", "Decision sent", "Appeal", "Appeal meeting", "Closed"):

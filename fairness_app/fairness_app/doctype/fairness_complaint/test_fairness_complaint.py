@@ -107,19 +107,25 @@ class TestRecordingAComplaint(ComplaintTestCase):
 
 
 	def test_plugins_see_grounds_behaviours_and_flags_but_no_words(self):
-		# req: X-2, SOM-7
+		# req: X-2, SOM-7, FHB-1
 		doc = self.record(
 			[(self.complainant, "Complainant"), (self.subject_colleague, "Subject")],
 			intake_channel="Face to face",
 			victim_under_17=1,
 			allegations=[
-				{"behaviour": "Harassment", "ground": "HIV/AIDS", "details": "What was said on 3 March"},
-				{"behaviour": "Bullying", "ground": "Sexual orientation"},
+				{
+					"behaviour": "Harassment",
+					"ground": "HIV/AIDS",
+					"harassment_type": "Sexual",
+					"details": "What was said on 3 March",
+				},
+				{"behaviour": "Bullying", "ground": "Sexual orientation", "harassment_type": "Online or social media"},
 			],
 		)
 		case = case_snapshot(doc, "ENG")
 		self.assertEqual(case.grounds, ("hiv_aids", "sexual_orientation"))
 		self.assertEqual(case.behaviours, ("bullying", "harassment"))
+		self.assertEqual(case.harassment_types, ("online_or_social_media", "sexual"))
 		self.assertEqual((case.intake_channel, case.flags), ("face_to_face", {"under_17"}))
 		self.assertNotIn("3 March", repr(case))
 
