@@ -7,6 +7,7 @@ from fairness_app.services import (
 	action_plan,
 	approval_inbox,
 	case_checks,
+	case_events,
 	case_parties,
 	case_team,
 	deadlines,
@@ -45,7 +46,7 @@ class CaseRecord(Document):
 		case_checks.check_party_roles(self)
 		case_team.check_team_change(self)
 		meetings.check_meetings(self)
-		meetings.record_meetings_held(self)
+		case_events.record_events(self)  # meetings held and fields changed, before any move this save makes
 		evidence.check_statements(self)
 		evidence.check_evidence(self)
 		action_plan.check_actions(self)

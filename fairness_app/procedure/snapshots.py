@@ -189,6 +189,7 @@ class Transition:
 
 # The case events the app itself raises (a workflow state can raise its own, for clocks).
 RECEIVED, STAGE_CHANGED, CLOSED = "received", "stage_changed", "closed"
+MADE_FORMAL = "made_formal"  # a complaint recorded as informal is now formal
 CLOCK_MISSED, CLOCK_EXTENDED = "clock_missed", "clock_extended"
 
 

@@ -1,17 +1,14 @@
 """A case's meetings and hearings, checked against the site's meeting rules when they change (DER-4, DER-5, FHB-7,
 FHB-12)."""
 
+from datetime import datetime
+
 import frappe
 from frappe import _
 from frappe.utils import get_datetime, getdate
 
 from fairness_app.procedure.meetings import MeetingType
-from fairness_app.procedure.snapshots import CaseEvent, StageCategory
-from fairness_app.procedure.stages import clocks_after_stage_change
-from fairness_app.services import outbox
 from fairness_app.services.case_checks import check_listed_in_case, row_prefix
-from fairness_app.services.clocks import read_clocks, write_clocks
-from fairness_app.services.intake import QUESTIONNAIRE
 from fairness_app.services.plugin_registry import get_plugins
 from fairness_app.services.snapshots import case_snapshot
 
@@ -65,34 +62,15 @@ def check_meetings(doc) -> None:
 			row.postponements = times_before + 1
 
 
-def record_meetings_held(doc) -> None:
-	"""A meeting newly recorded as held raises its case event ("appeal_hearing_held") at the time it was held, or
-	now if that is later: the event meets and starts the case's clocks as a move does, and the plugins are asked
-	who to tell once the case is saved."""
-	before = doc.get_doc_before_save()
+def meetings_held(doc, before, now: datetime) -> list[tuple[str, datetime]]:
+	"""The case events of meetings newly recorded as held ("appeal_hearing_held"), each at the time the meeting
+	was held, or now if that is earlier."""
 	held_before = {row.name for row in (before.get("meetings") if before else ()) if row.outcome == HELD}
-	held = [row for row in doc.get("meetings") or () if row.outcome == HELD and row.name not in held_before]
-	if not held:
-		outbox.events_happened(doc, None, [])
-		return
-	plugins, now = get_plugins(), frappe.utils.now_datetime()
-	case = case_snapshot(doc, plugins.config.nation)
-	events = sorted(
-		(
-			CaseEvent(MeetingType(row.meeting_type).held_event, min(meeting_time(row) or now, now), stage=case.stage)
-			for row in held
-		),
-		key=lambda event: event.at,
-	)
-	category = StageCategory(doc.stage_category or StageCategory.OPEN.value)
-	# A closed case's clocks have all stopped, and a questionnaire runs no deadlines (DER-22).
-	if category is not StageCategory.CLOSED and QUESTIONNAIRE not in case.flags:
-		rules, clocks = plugins.clock_rules(case).value, read_clocks(doc)
-		# The meeting happened in the stage the case is in, so a paused stage pauses any clock it starts.
-		for event in events:
-			clocks = clocks_after_stage_change(clocks, rules, event.name, category, event.at)
-		write_clocks(doc, clocks, plugins.calendar, now)
-	outbox.events_happened(doc, case, events)
+	return [
+		(MeetingType(row.meeting_type).held_event, min(meeting_time(row) or now, now))
+		for row in doc.get("meetings") or ()
+		if row.outcome == HELD and row.name not in held_before
+	]
 
 
 def meeting_time(row):

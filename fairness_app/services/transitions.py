@@ -8,10 +8,12 @@ validation, so a refused move changes nothing.
 
 import dataclasses
 import html
+from datetime import datetime, time
 
 import frappe
 from frappe import _
 from frappe.model.workflow import get_workflow_name, is_transition_condition_satisfied
+from frappe.utils import get_datetime, getdate
 
 from fairness_app.permissions import SUPERUSER
 from fairness_app.procedure.snapshots import StageCategory, Transition
@@ -23,6 +25,11 @@ from fairness_app.services.plugin_registry import get_plugins
 from fairness_app.services.snapshots import case_snapshot
 
 HANDLER = "Handles the case"
+
+# Moves whose event happened on a day the case records, which may be before the move is made: an appeal form that
+# arrived in time meets the deadline to appeal, however late the move is made.
+RECORDED_DAYS = {"appeal_received": "appeal_received_on"}
+END_OF_DAY = time(23, 59)
 
 
 def apply_stage_change(doc) -> None:
@@ -88,9 +95,20 @@ def apply_stage_change(doc) -> None:
 	doc.stage_change_reason = None
 	outbox.stage_changed(doc, case, now)
 	if QUESTIONNAIRE not in case.flags:  # a questionnaire runs no deadlines (DER-22)
-		rules = plugins.clock_rules(case).value
-		clocks = clocks_after_stage_change(read_clocks(doc), rules, event, to_category, now, reason)
+		rules, at = plugins.clock_rules(case).value, _happened_at(doc, event, now)
+		clocks = clocks_after_stage_change(read_clocks(doc), rules, event, to_category, at, reason)
 		write_clocks(doc, clocks, plugins.calendar, now)
+
+
+def _happened_at(doc, event: str, now: datetime) -> datetime:
+	"""When the move's event happened: late on the day the case records for it, if that is before today, but never
+	before the move before this one (the last row of the stage history is this move's own); else now."""
+	day = doc.get(RECORDED_DAYS.get(event, ""))
+	if not day or getdate(day) >= now.date():
+		return now
+	happened = datetime.combine(getdate(day), END_OF_DAY)
+	previous = doc.stage_history[-2].changed_at if len(doc.stage_history) > 1 else None
+	return max(happened, get_datetime(previous)) if previous else happened
 
 
 def _active_workflow(doctype: str):

@@ -112,9 +112,28 @@ class TestErConsultant(CouncilPluginTestCase):
 		self.assertIn(f"{last_day:%A %-d %B %Y}", str(refused.exception))
 		self.assertEqual(frappe.db.get_value(case.doctype, case.name, "workflow_state"), "Decision sent")
 
-		# The form reached the council in time and is entered late: the day it arrived counts.
+		# The form reached the council in time and is entered late: the day it arrived counts, for the move and
+		# for the deadline, which was met that day.
 		case.update({"appeal_received_on": last_day}).save()
-		self.assertEqual(self.move(case, "Appeal received", self.officer).workflow_state, "Appeal")
+		case = self.move(case, "Appeal received", self.officer)
+		self.assertEqual(case.workflow_state, "Appeal")
+		appeal = self.clocks(case)["cf2_appeal"]
+		self.assertEqual((appeal.status, appeal.met_at.date()), ("Met", last_day))
+		self.assertEqual(case.stage_history[-1].changed_at.date(), frappe.utils.getdate())  # the move is today's
+
+	def test_a_complaint_made_formal_later_is_acknowledged_within_2_working_days_of_that(self):
+		# req: FHB-1, FHB-4
+		case = self.record([(self.complainant, "Complainant"), (self.subject_manager, "Subject")], formality="Informal")
+		self.assertEqual(self.clocks(case), {})
+		case.formality = "Formal"
+		case.save()
+		acknowledge = self.clocks(case)["cf1_acknowledgement_once_formal"]
+		self.assertEqual(acknowledge.due_on, self.working_days_after_today(2))
+		case = self.move(case, "Acknowledge formal complaint", self.director)
+		self.assertEqual(self.clocks(case)["cf1_acknowledgement_once_formal"].status, "Met")
+		# Saving again raises nothing new.
+		case.save()
+		self.assertEqual(len(case.clocks), 2)
 
 	def test_meetings_recorded_as_held_start_and_stop_the_procedures_clocks(self):
 		# req: FHB-8, FHB-10
@@ -144,11 +163,12 @@ class TestErConsultant(CouncilPluginTestCase):
 		case.save()
 
 	def as_if_started_working_days_ago(self, case, rule_key: str, days: int):
-		"""The case as if its `rule_key` clock had started `days` working days ago."""
+		"""The case as if its latest move, and the `rule_key` clock it started, had been `days` working days ago."""
 		calendar, now = WorkingCalendar("ENG"), frappe.utils.now_datetime()
 		started = datetime.combine(calendar.add_working_days(now, -days), now.time())
 		clocks = [replace(c, started_at=started) if c.key == rule_key else c for c in read_clocks(case)]
 		write_clocks(case, clocks, calendar, now)
+		case.stage_history[-1].changed_at = started
 		case.save()
 		return case
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from fairness_app.procedure.clocks import ClockRule, ClockUnit
 from fairness_app.procedure.snapshots import CaseSnapshot
 from fairness_er_consultant.procedure import (
@@ -15,6 +17,7 @@ from fairness_er_consultant.procedure import (
 	EVENT_DECISION_SENT,
 	EVENT_INVESTIGATION_INTERVIEW_HELD,
 	EVENT_INVESTIGATION_STARTED,
+	EVENT_MADE_FORMAL,
 	EVENT_RECEIVED,
 	INFORMAL,
 	applies,
@@ -30,6 +33,12 @@ ACKNOWLEDGEMENT = ClockRule(
 	stops_on=(EVENT_ACKNOWLEDGED,),
 	requirement="FHB-4",
 	complainant_text="Your manager will write to you within 2 working days to say they have your form.",
+)
+
+# FHB-4 for a complaint that started informal: form CF1 arrives when it is made formal, so the 2 working days count
+# from then. It never starts on a complaint that was formal from the start, as that is never "made formal".
+ACKNOWLEDGEMENT_ONCE_FORMAL = dataclasses.replace(
+	ACKNOWLEDGEMENT, key="cf1_acknowledgement_once_formal", starts_on=EVENT_MADE_FORMAL
 )
 
 COMPLAINT_MEETING = ClockRule(
@@ -117,4 +126,4 @@ def clock_rules(case: CaseSnapshot) -> list[ClockRule] | None:
 	if case.formality == INFORMAL:
 		# FHB-1: no form CF1 yet, so nothing to acknowledge; the meeting clock starts when it is acknowledged.
 		return [COMPLAINT_MEETING, *AFTER_THE_MEETING]
-	return [ACKNOWLEDGEMENT, COMPLAINT_MEETING, *AFTER_THE_MEETING]
+	return [ACKNOWLEDGEMENT, ACKNOWLEDGEMENT_ONCE_FORMAL, COMPLAINT_MEETING, *AFTER_THE_MEETING]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from fairness_app import roles
 from fairness_app.procedure.decisions import Recipient
 from fairness_app.procedure.meetings import MeetingType
-from fairness_app.procedure.snapshots import CaseSnapshot
+from fairness_app.procedure.snapshots import MADE_FORMAL, CaseSnapshot
 
 PROCEDURE = "er_consultant_formal"
 
@@ -34,6 +34,9 @@ EVENT_CLOSED = "closed"
 EVENT_COMPLAINT_MEETING_HELD = MeetingType.FORMAL_COMPLAINT.held_event
 EVENT_INVESTIGATION_INTERVIEW_HELD = MeetingType.INVESTIGATION_INTERVIEW.held_event
 EVENT_APPEAL_HEARING_HELD = MeetingType.APPEAL_HEARING.held_event
+
+# Raised when a complaint recorded as informal is set to formal.
+EVENT_MADE_FORMAL = MADE_FORMAL
 
 FORMAL = "formal"
 INFORMAL = "informal"

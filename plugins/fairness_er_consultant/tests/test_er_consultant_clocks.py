@@ -10,6 +10,7 @@ from fairness_er_consultant import ErConsultant
 
 from fairness_app.procedure.clocks import ClockUnit, apply_event
 from fairness_app.procedure.meetings import MeetingType
+from fairness_app.procedure.snapshots import MADE_FORMAL
 from fairness_app.testing import make_case, plugin_manager
 
 PLUGINS = plugin_manager(ErConsultant())
@@ -70,9 +71,24 @@ def test_an_informal_complaint_has_no_form_to_acknowledge_yet():
 	assert "cf1_acknowledgement" in rules(formality=None)[1]
 
 
+@pytest.mark.req("FHB-1", "FHB-4")
+def test_a_complaint_made_formal_later_is_acknowledged_within_2_working_days_of_being_made_formal():
+	received, made_formal = datetime(2026, 4, 20, 9), datetime(2026, 5, 22, 14)
+	clocks = apply_event((), rules(formality="informal")[1].values(), "received", received)
+	assert clocks == ()
+	clocks = apply_event(clocks, rules(formality="formal")[1].values(), MADE_FORMAL, made_formal)
+	assert [(clock.key, clock.started_at) for clock in clocks] == [("cf1_acknowledgement_once_formal", made_formal)]
+	# Made formal Friday 22 May 2026: the weekend and the spring bank holiday (25 May) make day 2 Wednesday 27 May.
+	assert clocks[0].due(PLUGINS.calendar) == date(2026, 5, 27)
+	assert clocks[0].rule.stops_on == ("acknowledged",)
+	# A complaint formal from the start has its one acknowledgement deadline from the day it was received.
+	from_the_start = apply_event((), rules(formality="formal")[1].values(), "received", received)
+	assert [clock.key for clock in from_the_start] == ["cf1_acknowledgement"]
+
+
 @pytest.mark.req("FHB-4", "FHB-5")
 def test_every_clock_starts_and_stops_on_an_event_the_procedure_raises():
-	events = {state["event"] for state in TEMPLATE["states"]} | {kind.held_event for kind in MeetingType}
+	events = {state["event"] for state in TEMPLATE["states"]} | {kind.held_event for kind in MeetingType} | {MADE_FORMAL}
 	for rule in rules(formality="formal")[1].values():
 		assert rule.starts_on in events
 		assert set(rule.stops_on) <= events
@@ -85,6 +101,7 @@ def test_a_complaint_referred_to_the_grievance_procedure_runs_no_deadlines_here(
 	assert (decision.decided_by, by_key) == ("er_consultant", {})
 	assert set(rules(formality="formal", behaviours=("other", "bullying"))[1]) == {
 		"cf1_acknowledgement",
+		"cf1_acknowledgement_once_formal",
 		"formal_complaint_meeting",
 		*AFTER_THE_MEETING,
 	}

@@ -1,0 +1,49 @@
+"""What a save records as having happened besides a move: meetings held, and fields that mark a step of the
+procedure (an informal complaint made formal, FHB-4). Each is a case event: like a move, it meets and starts the
+case's clocks, and the plugins are asked who to tell once the case is saved."""
+
+from datetime import datetime
+
+import frappe
+
+from fairness_app.procedure.snapshots import MADE_FORMAL, CaseEvent, StageCategory
+from fairness_app.procedure.stages import clocks_after_stage_change
+from fairness_app.services import meetings, outbox
+from fairness_app.services.clocks import read_clocks, write_clocks
+from fairness_app.services.intake import QUESTIONNAIRE
+from fairness_app.services.plugin_registry import get_plugins
+from fairness_app.services.snapshots import case_snapshot
+
+# By case doctype: a field changing from one value to another on a saved case raises an event.
+FIELD_EVENTS = {"Fairness Complaint": (("formality", "Informal", "Formal", MADE_FORMAL),)}
+
+
+def record_events(doc) -> None:
+	before, now = doc.get_doc_before_save(), frappe.utils.now_datetime()
+	happened = [*meetings.meetings_held(doc, before, now), *_fields_changed(doc, before, now)]
+	if not happened:
+		outbox.events_happened(doc, None, [])
+		return
+	plugins = get_plugins()
+	case = case_snapshot(doc, plugins.config.nation)
+	events = sorted((CaseEvent(name, at, stage=case.stage) for name, at in happened), key=lambda event: event.at)
+	category = StageCategory(doc.stage_category or StageCategory.OPEN.value)
+	# A closed case's clocks have all stopped, and a questionnaire runs no deadlines (DER-22).
+	if category is not StageCategory.CLOSED and QUESTIONNAIRE not in case.flags:
+		rules, clocks = plugins.clock_rules(case).value, read_clocks(doc)
+		# It happened in the stage the case is in, so a paused stage pauses any clock it starts.
+		for event in events:
+			clocks = clocks_after_stage_change(clocks, rules, event.name, category, event.at)
+		write_clocks(doc, clocks, plugins.calendar, now)
+	outbox.events_happened(doc, case, events)
+
+
+def _fields_changed(doc, before, now: datetime) -> list[tuple[str, datetime]]:
+	if before is None:
+		return []  # a new case's fields are what intake records it with
+	return [
+		(event, now)
+		for field, was, becomes, event in FIELD_EVENTS.get(doc.doctype, ())
+		if before.get(field) == was and doc.get(field) == becomes
+	]
+
