@@ -1,12 +1,11 @@
 """The Fairness at Work timescales (DER-9 to DER-19) as clocks on the staff_complaint procedure, and what
 happens when one falls due or is missed (DER-3: the employee is told why and given the new timescale).
 
-Each clock starts and stops on an event the staff_complaint template raises. Where the template has no event
-for a step of Derby's procedure, the nearest one is used and the README says so:
+Each clock starts and stops on an event the staff_complaint template raises, or on the appeal hearing being
+recorded as held. Where there is no event for a step of Derby's procedure, the nearest one is used and the README
+says so:
 - "Hearing" (hearing_arranged) is when the investigator's report reaches the Chief Officer, which completes
   the investigation (paragraph 7.2.24);
-- the appeal hearing clock stops when the hearing is arranged, as the template has no "hearing held" event;
-- the 7-day appeal decision is counted as 28 days from the appeal letter (21 days to the hearing, then 7);
 - the 28-day re-investigation is counted from the appeal decision until the six-month review starts.
 """
 
@@ -18,6 +17,7 @@ from fairness_app import roles
 from fairness_app.procedure.calendar import as_date
 from fairness_app.procedure.clocks import ClockAlert, ClockRule, ClockStatus, ClockUnit
 from fairness_app.procedure.decisions import Escalation, EscalationAction, Recipient
+from fairness_app.procedure.meetings import MeetingType
 from fairness_app.procedure.snapshots import CaseSnapshot
 from fairness_derby.policy import CORPORATE_PERSONNEL, QUESTIONNAIRE, STAFF_COMPLAINT, is_complaint
 from fairness_derby.routing import exemption
@@ -88,22 +88,23 @@ APPEAL_WINDOW = ClockRule(
 	"If you are unhappy with the outcome, you can appeal to the Chief Executive. "
 	"Write within 14 days of getting the report and say why.",
 )
+APPEAL_HEARING_HELD = MeetingType.APPEAL_HEARING.held_event
 APPEAL_HEARING = ClockRule(
 	"appeal_hearing",
-	"Arrange the appeal hearing, to be held within 21 days of the appeal letter",
+	"Hold the appeal hearing within 21 days of the appeal letter",
 	21,
 	ClockUnit.CALENDAR_DAYS,
 	"appeal_received",
-	("appeal_hearing_arranged",),
+	(APPEAL_HEARING_HELD,),
 	"DER-17",
 	"Where possible, the Chief Executive will hear your appeal within 21 days of getting your letter.",
 )
 APPEAL_DECISION = ClockRule(
 	"appeal_decision",
 	"Confirm the appeal decision in writing, within 7 days of the hearing",
-	28,
+	7,
 	ClockUnit.CALENDAR_DAYS,
-	"appeal_received",
+	APPEAL_HEARING_HELD,
 	("appeal_decided",),
 	"DER-18",
 	"You will get the Chief Executive's decision in writing within 7 days of the appeal hearing.",

@@ -10,6 +10,7 @@ import pytest
 from fairness_derby import Derby
 
 from fairness_app.procedure.clocks import ClockStatus, ClockUnit, apply_event
+from fairness_app.procedure.meetings import MeetingType
 from fairness_app.procedure.snapshots import StageCategory
 from fairness_app.procedure.stages import clocks_after_stage_change
 from fairness_app.testing import make_case, make_party, plugin_manager
@@ -47,10 +48,17 @@ class Walk:
 
 	def move(self, state, at):
 		category, event = STATES[state]
-		case = dataclasses.replace(self.case, stage=state, stage_category=category)
+		self.case = dataclasses.replace(self.case, stage=state, stage_category=category)
 		self.clocks = clocks_after_stage_change(
-			self.clocks, PLUGINS.clock_rules(case).value, event, category, at
+			self.clocks, PLUGINS.clock_rules(self.case).value, event, category, at
 		)
+		return self
+
+	def hold(self, meeting_type: MeetingType, at):
+		"""A meeting recorded as held, in the stage the case is in."""
+		category = self.case.stage_category or StageCategory.OPEN
+		rules = PLUGINS.clock_rules(self.case).value
+		self.clocks = clocks_after_stage_change(self.clocks, rules, meeting_type.held_event, category, at)
 		return self
 
 	def clock(self, key):
@@ -139,10 +147,23 @@ def test_the_appeal_is_heard_within_21_days_and_decided_in_writing_7_days_after(
 	walk = formal_walk_to_the_report().move("Decision sent", on((8, 5))).move("Appeal", on((8, 12)))
 	assert walk.status("appeal_window", on((8, 13))) is ClockStatus.MET
 	assert walk.due("appeal_hearing") == date(2026, 9, 2)
-	assert walk.due("appeal_decision") == date(2026, 9, 9)  # the hearing's latest day, plus 7
-	walk.move("Appeal hearing", on((8, 20))).move("Appeal decided", on((9, 3)))
-	assert walk.status("appeal_hearing", on((9, 10))) is ClockStatus.MET
+	# Arranging the hearing is not holding it: the 21 days run until it is held.
+	walk.move("Appeal hearing", on((8, 20)))
+	assert walk.status("appeal_hearing", on((8, 21))) is ClockStatus.RUNNING
+	assert "appeal_decision" not in {clock.key for clock in walk.clocks}
+	walk.hold(MeetingType.APPEAL_HEARING, on((8, 27), 14))
+	assert walk.status("appeal_hearing", on((8, 28))) is ClockStatus.MET
+	assert walk.due("appeal_decision") == date(2026, 9, 3)  # 7 days from the hearing, not from the letter
+	walk.move("Appeal decided", on((9, 3)))
 	assert walk.status("appeal_decision", on((9, 10))) is ClockStatus.MET
+
+
+@pytest.mark.req("DER-17")
+def test_an_appeal_hearing_held_after_21_days_misses_its_deadline():
+	walk = formal_walk_to_the_report().move("Decision sent", on((8, 5))).move("Appeal", on((8, 12)))
+	walk.move("Appeal hearing", on((8, 20))).hold(MeetingType.APPEAL_HEARING, on((9, 3)))
+	assert walk.status("appeal_hearing", on((9, 4))) is ClockStatus.MISSED
+	assert walk.due("appeal_decision") == date(2026, 9, 10)
 
 
 @pytest.mark.req("DER-18")
@@ -189,8 +210,8 @@ def test_a_complaint_referred_elsewhere_runs_no_fairness_at_work_deadlines():
 
 
 @pytest.mark.req("DER-9", "DER-11", "DER-13", "DER-16", "DER-17", "DER-18", "DER-19")
-def test_every_clock_starts_and_stops_on_an_event_the_staff_complaint_template_raises():
-	events = {event for _category, event in STATES.values()}
+def test_every_clock_starts_and_stops_on_an_event_the_staff_complaint_template_or_a_meeting_held_raises():
+	events = {event for _category, event in STATES.values()} | {kind.held_event for kind in MeetingType}
 	for formality in ("formal", "informal"):
 		for rule in rules_for(staff_case(formality=formality)).values():
 			assert rule.starts_on in events and set(rule.stops_on) <= events, rule.key
