@@ -57,12 +57,12 @@ def fairness_case_reference(case: CaseSnapshot, counter: ReferenceCounter) -> st
 def fairness_clock_rules(case: CaseSnapshot) -> Sequence[ClockRule] | None:
 	"""List the deadlines that apply to a case under its procedure.
 
-	Called when a case is recorded, whenever its procedure, stage or flags change, when a meeting is recorded as
+	Called when a case is recorded, whenever its procedure, stage or flags change, when a meeting is arranged or
 	held and when a complaint is made formal. `case.procedure` says which procedure applies. Return every
 	`ClockRule` for the case (an empty list means no deadlines), or None to leave the decision to the next plugin.
-	A rule starts and stops on case events: those the workflow's states raise, "<kind of meeting>_held"
-	(`MeetingType.held_event`) and "made_formal" (`MADE_FORMAL`). Clocks already running keep the rule they started
-	with.
+	A rule starts and stops on case events: those the workflow's states raise, "<kind of meeting>_arranged" and
+	"<kind of meeting>_held" (`MeetingType.arranged_event`, `MeetingType.held_event`) and "made_formal"
+	(`MADE_FORMAL`). Clocks already running keep the rule they started with.
 	"""
 
 
@@ -99,9 +99,9 @@ def fairness_notifications(case: CaseSnapshot, event: CaseEvent) -> Sequence[Not
 	"""Say who should be told about something that happened on a case.
 
 	Called after each case event ("received", "stage_changed", "closed", "clock_missed", "clock_extended",
-	"made_formal", and a meeting first recorded as held, such as "appeal_hearing_held"); every plugin is asked and
-	all the notifications returned are sent, in the background, after the change is saved. Return a list of
-	`Notification`s, or None.
+	"made_formal", and a meeting first arranged or recorded as held, such as "appeal_hearing_held"); every plugin is
+	asked and all the notifications returned are sent, in the background, after the change is saved. Return a list
+	of `Notification`s, or None.
 	"""
 
 

@@ -46,7 +46,7 @@ class CaseRecord(Document):
 		case_checks.check_party_roles(self)
 		case_team.check_team_change(self)
 		meetings.check_meetings(self)
-		case_events.record_events(self)  # meetings held and fields changed, before any move this save makes
+		case_events.record_events(self)  # meetings and fields, before any move this save makes
 		evidence.check_statements(self)
 		evidence.check_evidence(self)
 		action_plan.check_actions(self)

@@ -25,10 +25,20 @@ class MeetingType(str, Enum):
 	OTHER = "Other"
 
 	@property
+	def arranged_event(self) -> str:
+		"""The case event raised when a meeting of this kind is first recorded with its time, from the words on the
+		form: "appeal_hearing_arranged", "meeting_with_the_manager_arranged"."""
+		return self._key + "_arranged"
+
+	@property
 	def held_event(self) -> str:
 		"""The case event raised when a meeting of this kind is recorded as held, from the words on the form:
 		"appeal_hearing_held", "formal_complaint_meeting_held", "meeting_with_the_manager_held"."""
-		return re.sub(r"[^a-z0-9]+", "_", self.value.lower()).strip("_") + "_held"
+		return self._key + "_held"
+
+	@property
+	def _key(self) -> str:
+		return re.sub(r"[^a-z0-9]+", "_", self.value.lower()).strip("_")
 
 
 class Companion(str, Enum):

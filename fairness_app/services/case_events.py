@@ -1,6 +1,6 @@
-"""What a save records as having happened besides a move: meetings held, and fields that mark a step of the
-procedure (an informal complaint made formal, FHB-4). Each is a case event: like a move, it meets and starts the
-case's clocks, and the plugins are asked who to tell once the case is saved."""
+"""What a save records as having happened besides a move: meetings arranged and held, and fields that mark a step
+of the procedure (an informal complaint made formal, FHB-4). Each is a case event: like a move, it meets and starts
+the case's clocks, and the plugins are asked who to tell once the case is saved."""
 
 from datetime import datetime
 
@@ -20,7 +20,7 @@ FIELD_EVENTS = {"Fairness Complaint": (("formality", "Informal", "Formal", MADE_
 
 def record_events(doc) -> None:
 	before, now = doc.get_doc_before_save(), frappe.utils.now_datetime()
-	happened = [*meetings.meetings_held(doc, before, now), *_fields_changed(doc, before, now)]
+	happened = [*meetings.meeting_events(doc, before, now), *_fields_changed(doc, before, now)]
 	if not happened:
 		outbox.events_happened(doc, None, [])
 		return

@@ -62,15 +62,19 @@ def check_meetings(doc) -> None:
 			row.postponements = times_before + 1
 
 
-def meetings_held(doc, before, now: datetime) -> list[tuple[str, datetime]]:
-	"""The case events of meetings newly recorded as held ("appeal_hearing_held"), each at the time the meeting
-	was held, or now if that is earlier."""
-	held_before = {row.name for row in (before.get("meetings") if before else ()) if row.outcome == HELD}
-	return [
-		(MeetingType(row.meeting_type).held_event, min(meeting_time(row) or now, now))
-		for row in doc.get("meetings") or ()
-		if row.outcome == HELD and row.name not in held_before
-	]
+def meeting_events(doc, before, now: datetime) -> list[tuple[str, datetime]]:
+	"""The case events of this save's meetings: a meeting first recorded with its time is arranged now
+	("appeal_hearing_arranged"), and one newly recorded as held was held at its time, or now if that is earlier
+	("appeal_hearing_held")."""
+	earlier_rows = {row.name: row for row in (before.get("meetings") if before else ())}
+	events = []
+	for row in doc.get("meetings") or ():
+		kind, earlier = MeetingType(row.meeting_type), earlier_rows.get(row.name)
+		if row.scheduled_for and not (earlier and earlier.scheduled_for):
+			events.append((kind.arranged_event, now))
+		if row.outcome == HELD and not (earlier and earlier.outcome == HELD):
+			events.append((kind.held_event, min(meeting_time(row) or now, now)))
+	return events
 
 
 def meeting_time(row):

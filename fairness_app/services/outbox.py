@@ -76,7 +76,7 @@ def announce_stage_change(doc) -> None:
 
 
 def events_happened(doc, case: CaseSnapshot | None, events: list[CaseEvent]) -> None:
-	"""Remember what else this save records as having happened (meetings held), to announce once the save has gone
+	"""Remember what else this save records as having happened (meetings, fields), to announce once the save has gone
 	through. Every validation says so afresh, as for moves."""
 	doc.flags.events_to_announce = (case, events) if events else None
 

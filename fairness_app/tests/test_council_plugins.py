@@ -67,6 +67,20 @@ class TestSomerset(CouncilPluginTestCase):
 		case = self.move(case, "Acknowledge", self.officer)
 		self.assertEqual(self.clocks(case)["acknowledgement"].status, "Met")
 
+	def test_a_phoned_complaint_has_a_meeting_in_person_arranged_within_3_working_days(self):
+		# req: SOM-7
+		resident = make_party("Caller", party_type="Member of the public")
+		case = self.record([(resident, "Complainant"), (self.subject_colleague, "Subject")], intake_channel="Phone")
+		self.assertEqual(self.clocks(case)["meeting_in_person"].due_on, self.working_days_after_today(3))
+		in_two_days = frappe.utils.add_days(frappe.utils.now_datetime(), 2)
+		case.append("meetings", {"meeting_type": "Meeting with the manager", "party": resident.name, "scheduled_for": in_two_days})
+		case.save()
+		self.assertEqual(self.clocks(case)["meeting_in_person"].status, "Met")
+		# Recording it again, or holding it, does not arrange it twice.
+		case.meetings[0].outcome = "Held"
+		case.save()
+		self.assertEqual(self.clocks(case)["meeting_in_person"].status, "Met")
+
 
 class TestDerby(CouncilPluginTestCase):
 	plugin = "derby"

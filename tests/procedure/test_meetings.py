@@ -105,9 +105,12 @@ def test_notice_cannot_be_negative():
 		MeetingRules(notice_working_days={MeetingType.HEARING: -1})
 
 
-@pytest.mark.req("FHB-8", "FHB-12")
-def test_each_kind_of_meeting_held_raises_an_event_named_from_the_form():
+@pytest.mark.req("FHB-8", "FHB-12", "SOM-7")
+def test_each_kind_of_meeting_arranged_or_held_raises_an_event_named_from_the_form():
 	assert MeetingType.APPEAL_HEARING.held_event == "appeal_hearing_held"
 	assert MeetingType.FORMAL_COMPLAINT.held_event == "formal_complaint_meeting_held"
 	assert MeetingType.MANAGER.held_event == "meeting_with_the_manager_held"
 	assert len({kind.held_event for kind in MeetingType}) == len(MeetingType)
+	assert MeetingType.MANAGER.arranged_event == "meeting_with_the_manager_arranged"
+	events = {kind.arranged_event for kind in MeetingType} | {kind.held_event for kind in MeetingType}
+	assert len(events) == 2 * len(MeetingType)

@@ -14,6 +14,7 @@ from fairness_app import roles
 from fairness_app.procedure.clocks import ClockAlert, ClockRule, ClockStatus, ClockUnit
 from fairness_app.procedure.decisions import Escalation, EscalationAction, Recipient
 from fairness_app.procedure.defaults import COUNCILLOR_REFERRAL, PUBLIC_COMPLAINT
+from fairness_app.procedure.meetings import MeetingType
 from fairness_app.procedure.snapshots import CaseSnapshot, CaseType, PartyKind
 from fairness_somerset.routing import (
 	CENTRAL_TEAM,
@@ -26,6 +27,7 @@ from fairness_somerset.routing import (
 from fairness_somerset.scope import STAFF, follows_this_code, subject_kinds
 
 ACKNOWLEDGE_WITHIN = 3
+MEET_WITHIN = 3
 INVESTIGATE_WITHIN = 7
 
 # Complaints made in writing or by phone: someone arranges to talk them through in person (SOM-7).
@@ -39,30 +41,34 @@ def clock_rules(case: CaseSnapshot) -> list[ClockRule] | None:
 		return []  # redirected: the other procedure sets its own timescales
 	if case.procedure == COUNCILLOR_REFERRAL:
 		return [_councillor_acknowledgement()]
-	return [_acknowledgement(case), _formal_investigation()]
+	in_person = [MEETING_IN_PERSON] if case.intake_channel in WRITTEN_OR_PHONED else []
+	return [ACKNOWLEDGEMENT, *in_person, _formal_investigation()]
 
 
-def _acknowledgement(case: CaseSnapshot) -> ClockRule:
-	label = "Acknowledge in writing: say what will be done and name the manager and investigating officer"
-	text = (
-		f"Within {ACKNOWLEDGE_WITHIN} working days we will write to you to say what we will do about your "
-		"complaint and who is dealing with it. What you would like to happen will help us decide."
-	)
-	requirement = "SOM-14"
-	if case.intake_channel in WRITTEN_OR_PHONED:
-		label += ", and arrange a time to talk in person"
-		text += " We will also contact you to arrange a time to talk in person, if you would like to."
-		requirement = "SOM-7, SOM-14"
-	return ClockRule(
-		"acknowledgement",
-		label,
-		ACKNOWLEDGE_WITHIN,
-		ClockUnit.WORKING_DAYS,
-		"received",
-		("acknowledged",),
-		requirement,
-		text,
-	)
+ACKNOWLEDGEMENT = ClockRule(
+	"acknowledgement",
+	"Acknowledge in writing: say what will be done and name the manager and investigating officer",
+	ACKNOWLEDGE_WITHIN,
+	ClockUnit.WORKING_DAYS,
+	"received",
+	("acknowledged",),
+	"SOM-14",
+	f"Within {ACKNOWLEDGE_WITHIN} working days we will write to you to say what we will do about your complaint "
+	"and who is dealing with it. What you would like to happen will help us decide.",
+)
+
+# SOM-7: met when any meeting is recorded on the case with its time, whoever it is with.
+MEETING_IN_PERSON = ClockRule(
+	"meeting_in_person",
+	"Arrange a time to talk to the complainant in person",
+	MEET_WITHIN,
+	ClockUnit.WORKING_DAYS,
+	"received",
+	tuple(kind.arranged_event for kind in MeetingType),
+	"SOM-7",
+	f"Within {MEET_WITHIN} working days we will contact you to arrange a time to talk in person, if you would "
+	"like to.",
+)
 
 
 def _formal_investigation() -> ClockRule:

@@ -1,4 +1,4 @@
-"""SOM-14 and SOM-7: acknowledgement within 3 working days (with a meeting offered for written and phoned
+"""SOM-14 and SOM-7: acknowledgement within 3 working days (and a meeting arranged within 3 for written and phoned
 complaints), formal investigation started within 7, counted on England's bank holidays; and escalation."""
 
 import json
@@ -12,6 +12,7 @@ from fairness_app import roles
 from fairness_app.procedure.clocks import ClockAlert, ClockStatus, ClockUnit, apply_event
 from fairness_app.procedure.decisions import EscalationAction, Recipient, RecipientKind
 from fairness_app.procedure.defaults import COUNCILLOR_REFERRAL, PUBLIC_COMPLAINT, THIRD_PARTY_INCIDENT
+from fairness_app.procedure.meetings import MeetingType
 from fairness_app.testing import make_case, make_party, plugin_manager
 
 PLUGINS = plugin_manager(Somerset())
@@ -57,21 +58,25 @@ def test_good_friday_and_easter_monday_are_not_counted():
 	assert due(rules["formal_investigation"], received) == date(2026, 4, 15)
 
 
-@pytest.mark.req("SOM-7", "SOM-14")
+@pytest.mark.req("SOM-7")
 @pytest.mark.parametrize("channel", ["letter", "email", "website", "phone"])
 def test_a_written_or_phoned_complaint_is_also_offered_a_meeting_within_3_working_days(channel):
-	rule = rules_by_key(complaint(intake_channel=channel))["acknowledgement"]
-	assert rule.label.endswith("and arrange a time to talk in person")
-	assert "talk in person" in rule.complainant_text
-	assert "SOM-7" in rule.requirement
-	assert rule.length == 3
+	rule = rules_by_key(complaint(intake_channel=channel))["meeting_in_person"]
+	assert (rule.length, rule.unit, rule.starts_on) == (3, ClockUnit.WORKING_DAYS, "received")
+	assert "in person" in rule.label and "talk in person" in rule.complainant_text
+	assert rule.requirement == "SOM-7"
+	# Received Thursday 28 May 2026: day 3 is Tuesday 2 June, after the weekend.
+	clocks = apply_event((), [rule], "received", datetime(2026, 5, 28, 11))
+	assert clocks[0].due(PLUGINS.calendar) == date(2026, 6, 2)
+	# Any meeting recorded with its time meets it, whoever the meeting is with.
+	clocks = apply_event(clocks, [rule], MeetingType.MANAGER.arranged_event, datetime(2026, 6, 1, 16))
+	assert clocks[0].status(PLUGINS.calendar, datetime(2026, 6, 3)) is ClockStatus.MET
+	assert MeetingType.OTHER.arranged_event in rule.stops_on
 
 
 @pytest.mark.req("SOM-7")
 def test_a_complaint_made_face_to_face_needs_no_separate_meeting():
-	rule = rules_by_key(complaint(intake_channel="face_to_face"))["acknowledgement"]
-	assert "talk in person" not in rule.label
-	assert rule.requirement == "SOM-14"
+	assert "meeting_in_person" not in rules_by_key(complaint(intake_channel="face_to_face"))
 
 
 @pytest.mark.req("SOM-14", "SOM-4")
