@@ -46,4 +46,3 @@ def _fields_changed(doc, before, now: datetime) -> list[tuple[str, datetime]]:
 		for field, was, becomes, event in FIELD_EVENTS.get(doc.doctype, ())
 		if before.get(field) == was and doc.get(field) == becomes
 	]
-

@@ -73,7 +73,8 @@ class TestSomerset(CouncilPluginTestCase):
 		case = self.record([(resident, "Complainant"), (self.subject_colleague, "Subject")], intake_channel="Phone")
 		self.assertEqual(self.clocks(case)["meeting_in_person"].due_on, self.working_days_after_today(3))
 		in_two_days = frappe.utils.add_days(frappe.utils.now_datetime(), 2)
-		case.append("meetings", {"meeting_type": "Meeting with the manager", "party": resident.name, "scheduled_for": in_two_days})
+		meeting = {"meeting_type": "Meeting with the manager", "party": resident.name, "scheduled_for": in_two_days}
+		case.append("meetings", meeting)
 		case.save()
 		self.assertEqual(self.clocks(case)["meeting_in_person"].status, "Met")
 		# Recording it again, or holding it, does not arrange it twice.
