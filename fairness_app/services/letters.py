@@ -59,7 +59,12 @@ def fairness_letter(doc, key: str) -> frappe._dict:
 def _pages(doc, letter: Letter, names: dict) -> list[frappe._dict]:
 	if letter is INVITATION:
 		return [
-			frappe._dict(name=names.get(row.party), meeting=row.meeting_type, when=long_date(meeting_time(row)))
+			frappe._dict(
+				name=names.get(row.party),
+				meeting=row.meeting_type,
+				when=long_date(meeting_time(row)),
+				where=", ".join(line.strip() for line in (row.location or "").splitlines() if line.strip()),
+			)
 			for row in _coming_meetings(doc)
 		]
 	if letter is INTERVIEW_RECORD:

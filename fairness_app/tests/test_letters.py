@@ -149,6 +149,20 @@ class TestLetters(LetterTestCase):
 		self.assertIn(f"When: {frappe.utils.formatdate(soon, 'EEEE d MMMM yyyy')}, 14:30", html)
 		self.assertIn("<li>Trade union representative</li>", html)
 		self.assertIn("<li>Solicitor or other legal representative</li>", html)  # the built-in rules allow anyone
+		self.assertIn("We will tell you where it will be held.", html)  # no place recorded yet
+
+	def test_an_invitation_says_where_the_meeting_is(self):
+		# req: DER-4, FHB-7
+		soon = (now_datetime() + timedelta(days=7)).replace(hour=10, minute=0, second=0, microsecond=0)
+		place = "Room 2, Council House\n  Corporation Street\n"
+		with self.editing() as case:
+			case.append(
+				"meetings",
+				{"meeting_type": "Hearing", "party": self.complainant.name, "scheduled_for": soon, "location": place},
+			)
+		html = self.letter("invitation")
+		self.assertIn("Where: Room 2, Council House, Corporation Street", html)
+		self.assertNotIn("We will tell you where", html)
 
 	def test_an_interview_record_goes_for_signature_until_it_is_signed(self):
 		# req: DER-14
