@@ -68,25 +68,35 @@ class PostponementReason(str, Enum):
 class MeetingRules:
 	"""`companions` who may attend; at least `notice_working_days[kind]` working days between the invitation being
 	sent and a meeting of that kind; at most `max_postponements` postponements of one meeting, each by at most
-	`max_postponement_days` calendar days unless for one of the `unlimited_reasons` (None: no limit)."""
+	`max_postponement_days` calendar days unless for one of the `unlimited_reasons` (None: no limit). A meeting is
+	put off only for one of the `accepted_reasons` (None: any reason), and a reason in `evidence_needed` only once
+	the evidence it names, in plain words, has been seen (DER-5: a medical certificate)."""
 
 	companions: frozenset[Companion] = frozenset(Companion)
 	notice_working_days: Mapping[MeetingType, int] = field(default_factory=dict)
 	max_postponements: int | None = None
 	max_postponement_days: int | None = None
 	unlimited_reasons: frozenset[PostponementReason] = frozenset({PostponementReason.MEDICAL})
+	accepted_reasons: frozenset[PostponementReason] | None = None
+	evidence_needed: Mapping[PostponementReason, str] = field(default_factory=dict)
 	requirement: str = ""
 	who_decides: str = "the person arranging the meeting"  # in plain words, for the messages below
 
 	def __post_init__(self):
 		object.__setattr__(self, "companions", frozenset(Companion(value) for value in self.companions))
-		object.__setattr__(
-			self, "unlimited_reasons", frozenset(PostponementReason(value) for value in self.unlimited_reasons)
-		)
+		object.__setattr__(self, "unlimited_reasons", _reasons(self.unlimited_reasons))
+		if self.accepted_reasons is not None:
+			object.__setattr__(self, "accepted_reasons", _reasons(self.accepted_reasons))
+		evidence = {PostponementReason(reason): what for reason, what in dict(self.evidence_needed).items()}
+		object.__setattr__(self, "evidence_needed", evidence)
 		notice = {MeetingType(kind): days for kind, days in dict(self.notice_working_days).items()}
 		object.__setattr__(self, "notice_working_days", notice)
 		if not self.companions:
 			raise ValueError("Allow at least one kind of companion.")
+		if self.accepted_reasons is not None and not self.accepted_reasons:
+			raise ValueError("Accept at least one reason for putting a meeting off, or None for any reason.")
+		if any(not str(what).strip() for what in evidence.values()):
+			raise ValueError("Say, in plain words, what evidence a reason for putting a meeting off needs.")
 		if any(days < 0 for days in notice.values()):
 			raise ValueError("Notice of a meeting cannot be a negative number of working days.")
 		for name in ("max_postponements", "max_postponement_days"):
@@ -132,8 +142,10 @@ class MeetingRules:
 		moved_to: datetime,
 		reason: PostponementReason | str,
 		earlier_postponements: int,
+		evidence_seen: bool = False,
 	) -> str | None:
 		"""Why the meeting set for `set_for` may not move to `moved_to`, or None when it may."""
+		reason = PostponementReason(reason)
 		if moved_to <= set_for:
 			return "A postponed meeting must be later than the time it was set for."
 		if self.max_postponements is not None and earlier_postponements >= self.max_postponements:
@@ -142,10 +154,27 @@ class MeetingRules:
 				f"This meeting has already been put off {times}, which is as often as this procedure allows. "
 				f"Record it as held or not attended, and {self.who_decides} will decide how to go on."
 			)
+		if self.accepted_reasons is not None and reason not in self.accepted_reasons:
+			listed = "; ".join(
+				accepted.value.lower() for accepted in PostponementReason if accepted in self.accepted_reasons
+			)
+			return (
+				f"Under this procedure a meeting can be put off only for one of these reasons: {listed}. If none of "
+				f"them applies, the meeting stays as it is unless {self.who_decides} decides otherwise."
+			)
+		if reason in self.evidence_needed and not evidence_seen:
+			return (
+				f"The reason given, {reason.value.lower()}, needs {self.evidence_needed[reason]}. Once you have seen "
+				"it, tick Evidence seen and save again."
+			)
 		days = (moved_to.date() - set_for.date()).days
 		limit = self.max_postponement_days
-		if limit is not None and days > limit and PostponementReason(reason) not in self.unlimited_reasons:
+		if limit is not None and days > limit and reason not in self.unlimited_reasons:
 			exempt = " or ".join(sorted(exempt.value.lower() for exempt in self.unlimited_reasons))
 			unless = f", unless the reason is {exempt}" if exempt else ""
 			return f"A meeting can be put off by at most {limit} days{unless}. This moves it by {days} days."
 		return None
+
+
+def _reasons(values) -> frozenset[PostponementReason]:
+	return frozenset(PostponementReason(value) for value in values)

@@ -57,6 +57,7 @@ def check_meetings(doc) -> None:
 					moved_to=moved_to,
 					reason=row.postponement_reason,
 					earlier_postponements=times_before,
+					evidence_seen=bool(row.postponement_evidence_seen),
 				),
 			)
 			row.postponements = times_before + 1

@@ -96,6 +96,28 @@ class TestDerby(CouncilPluginTestCase):
 		case = self.move(case, "Acknowledge formal complaint", self.officer)
 		self.assertEqual(self.clocks(case)["acknowledgement"].status, "Met")
 
+	def test_a_meeting_is_put_off_for_a_listed_reason_and_on_medical_grounds_with_a_certificate(self):
+		# req: DER-5
+		case = self.record([(self.complainant, "Complainant"), (self.subject_colleague, "Subject")], formality="Formal")
+		set_for = frappe.utils.add_days(frappe.utils.now_datetime(), 7).replace(microsecond=0)
+		meeting = {"meeting_type": "Investigation interview", "party": self.complainant.name, "scheduled_for": set_for}
+		case.append("meetings", {**meeting, "invitation_sent_on": frappe.utils.today()})
+		case.save()
+
+		def put_off(reason, certificate_seen=0):
+			case.reload()  # as the form would, after a refused save
+			row = case.meetings[0]
+			row.update({"postponed_to": frappe.utils.add_days(set_for, 21), "postponement_reason": reason})
+			row.update({"postponement_asked_by": "The person invited", "postponement_evidence_seen": certificate_seen})
+			case.save()
+
+		with self.assertRaisesRegex(frappe.ValidationError, "put off only for one of these reasons"):
+			put_off("Another reason")
+		with self.assertRaisesRegex(frappe.ValidationError, "needs a medical certificate"):
+			put_off("Medical grounds")
+		put_off("Medical grounds", certificate_seen=1)
+		self.assertEqual(case.meetings[0].postponements, 1)
+
 
 class TestErConsultant(CouncilPluginTestCase):
 	plugin = "er_consultant"

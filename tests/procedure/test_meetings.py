@@ -14,9 +14,13 @@ SET_FOR = datetime(2026, 3, 2, 10, 0)
 DERBY = MeetingRules(max_postponements=1, max_postponement_days=14, requirement="DER-5")
 
 
-def refusal(rules, moved_to, reason=PostponementReason.HOLIDAY, earlier_postponements=0):
+def refusal(rules, moved_to, reason=PostponementReason.HOLIDAY, earlier_postponements=0, evidence_seen=False):
 	return rules.postponement_refusal(
-		set_for=SET_FOR, moved_to=moved_to, reason=reason, earlier_postponements=earlier_postponements
+		set_for=SET_FOR,
+		moved_to=moved_to,
+		reason=reason,
+		earlier_postponements=earlier_postponements,
+		evidence_seen=evidence_seen,
 	)
 
 
@@ -37,6 +41,32 @@ def test_medical_grounds_may_put_a_meeting_off_for_longer():
 def test_a_meeting_is_rearranged_only_once():
 	message = refusal(DERBY, datetime(2026, 3, 5, 10, 0), earlier_postponements=1)
 	assert "already been put off once" in message
+
+
+@pytest.mark.req("DER-5")
+def test_a_meeting_is_put_off_only_for_a_reason_the_procedure_lists():
+	listed = MeetingRules(
+		accepted_reasons={PostponementReason.BEREAVEMENT, PostponementReason.HOLIDAY},
+		who_decides="the HR adviser",
+	)
+	assert refusal(listed, datetime(2026, 3, 5, 10, 0), PostponementReason.BEREAVEMENT) is None
+	assert refusal(listed, datetime(2026, 3, 5, 10, 0), "Another reason") == (
+		"Under this procedure a meeting can be put off only for one of these reasons: a holiday booked "
+		"beforehand; bereavement. If none of them applies, the meeting stays as it is unless the HR adviser "
+		"decides otherwise."
+	)
+
+
+@pytest.mark.req("DER-5")
+def test_a_reason_that_needs_evidence_waits_until_it_has_been_seen():
+	rules = MeetingRules(evidence_needed={PostponementReason.MEDICAL: "a medical certificate"})
+	later = datetime(2026, 3, 20, 10, 0)
+	assert refusal(rules, later, PostponementReason.MEDICAL) == (
+		"The reason given, medical grounds, needs a medical certificate. Once you have seen it, tick Evidence seen "
+		"and save again."
+	)
+	assert refusal(rules, later, PostponementReason.MEDICAL, evidence_seen=True) is None
+	assert refusal(rules, later, PostponementReason.HOLIDAY) is None  # other reasons need nothing
 
 
 @pytest.mark.req("DER-5")
@@ -67,6 +97,10 @@ def test_rules_that_make_no_sense_are_refused():
 		MeetingRules(companions=())
 	with pytest.raises(ValueError, match="cannot be negative"):
 		MeetingRules(max_postponement_days=-1)
+	with pytest.raises(ValueError, match="at least one reason"):
+		MeetingRules(accepted_reasons=())
+	with pytest.raises(ValueError, match="what evidence"):
+		MeetingRules(evidence_needed={PostponementReason.MEDICAL: " "})
 	with pytest.raises(ValueError):
 		MeetingRules(companions={"A barrister"})
 

@@ -24,6 +24,9 @@ MEETING_RULES = MeetingRules(
 	max_postponements=1,  # the council must rearrange only once (paragraph 5.3)
 	max_postponement_days=14,
 	unlimited_reasons=frozenset({PostponementReason.MEDICAL}),
+	# The legitimate reasons of paragraph 5.2; medical grounds need a certificate.
+	accepted_reasons=frozenset(PostponementReason) - {PostponementReason.OTHER},
+	evidence_needed={PostponementReason.MEDICAL: "a medical certificate showing whether they are fit enough to attend"},
 	requirement="DER-4, DER-5",
 	who_decides="the chair, with the Corporate Personnel Adviser,",
 )

@@ -71,11 +71,15 @@ def test_a_companion_is_a_union_representative_a_solicitor_a_colleague_or_a_frie
 		assert "cannot come to meetings" in refusal and "trade union representative" in refusal
 
 
-def postpone(days, reason=PostponementReason.HOLIDAY, earlier=0):
+def postpone(days, reason=PostponementReason.HOLIDAY, earlier=0, certificate_seen=False):
 	rules = decided(PLUGINS.meeting_rules(staff_case()))
 	moved_to = datetime.fromordinal(SET_FOR.toordinal() + days).replace(hour=10)
 	return rules.postponement_refusal(
-		set_for=SET_FOR, moved_to=moved_to, reason=reason, earlier_postponements=earlier
+		set_for=SET_FOR,
+		moved_to=moved_to,
+		reason=reason,
+		earlier_postponements=earlier,
+		evidence_seen=certificate_seen,
 	)
 
 
@@ -90,7 +94,28 @@ def test_a_postponement_is_at_most_14_calendar_days():
 
 @pytest.mark.req("DER-5")
 def test_medical_grounds_may_put_a_meeting_off_for_longer():
-	assert postpone(30, PostponementReason.MEDICAL) is None
+	assert postpone(30, PostponementReason.MEDICAL, certificate_seen=True) is None
+
+
+@pytest.mark.req("DER-5")
+@pytest.mark.parametrize("reason", sorted(set(PostponementReason) - {PostponementReason.OTHER}))
+def test_a_meeting_is_put_off_for_one_of_the_legitimate_reasons(reason):
+	assert postpone(7, reason, certificate_seen=True) is None
+
+
+@pytest.mark.req("DER-5")
+def test_a_reason_the_policy_does_not_list_is_refused():
+	refusal = postpone(7, PostponementReason.OTHER)
+	assert refusal.startswith("Under this procedure a meeting can be put off only for one of these reasons: ")
+	assert "bereavement; medical grounds" in refusal and "another reason" not in refusal
+
+
+@pytest.mark.req("DER-5")
+def test_medical_grounds_need_a_certificate_showing_whether_they_are_fit_to_attend():
+	assert postpone(7, PostponementReason.MEDICAL) == (
+		"The reason given, medical grounds, needs a medical certificate showing whether they are fit enough to "
+		"attend. Once you have seen it, tick Evidence seen and save again."
+	)
 
 
 @pytest.mark.req("DER-5")
