@@ -11,11 +11,13 @@ from fairness_app.procedure.calendar import add_months
 @dataclass(frozen=True)
 class TimeLimit:
 	"""`months` after the latest incident, or no limit when None. `who_may_extend` names, in plain words, who may
-	accept a late complaint; the case records who did and why."""
+	accept a late complaint; the case records who did and why. With an `approver_role`, the person recorded must
+	hold that role."""
 
 	months: int | None
 	who_may_extend: str
 	requirement: str | None = None
+	approver_role: str | None = None
 
 	def __post_init__(self):
 		if self.months is not None and self.months < 1:

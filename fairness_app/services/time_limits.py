@@ -3,6 +3,7 @@
 import frappe
 from frappe import _
 
+from fairness_app.procedure.time_limits import TimeLimit
 from fairness_app.services.decisions import record_decision
 from fairness_app.services.plugin_registry import get_plugins
 from fairness_app.services.snapshots import case_snapshot
@@ -45,3 +46,18 @@ def check_time_limit(doc) -> None:
 			),
 			title=_("Complaint made after the time limit"),
 		)
+	if doc.out_of_time:
+		_check_accepted_by(doc.late_complaint_accepted_by, limit)
+
+
+def _check_accepted_by(user: str, limit: TimeLimit) -> None:
+	"""Refuse a late complaint accepted by someone without the role the plugin's time limit names (DER-2)."""
+	if not limit.approver_role or limit.approver_role in frappe.get_roles(user):
+		return
+	frappe.throw(
+		_(
+			"{0} cannot accept a late complaint: only {1} may. Record the person who agreed to accept it. If {0} "
+			"is {1}, ask your administrator to give them the {2} role."
+		).format(frappe.utils.get_fullname(user), limit.who_may_extend, _(limit.approver_role)),
+		title=_("Late complaint accepted by someone who cannot"),
+	)

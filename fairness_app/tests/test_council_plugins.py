@@ -12,10 +12,11 @@ from importlib.metadata import entry_points
 import frappe
 from frappe.model.workflow import apply_workflow
 
+from fairness_app import roles
 from fairness_app.fairness_app.doctype.fairness_complaint.test_fairness_complaint import ComplaintTestCase
 from fairness_app.procedure.calendar import WorkingCalendar
 from fairness_app.services.clocks import read_clocks, write_clocks
-from fairness_app.tests.fixtures import make_party, new_incident
+from fairness_app.tests.fixtures import make_party, make_user, new_incident
 from fairness_app.tests.test_plugin_registry import save_settings
 
 
@@ -95,6 +96,18 @@ class TestDerby(CouncilPluginTestCase):
 		self.assertEqual(clocks["letters_to_parties"].due_on, frappe.utils.add_days(frappe.utils.getdate(), 28))
 		case = self.move(case, "Acknowledge formal complaint", self.officer)
 		self.assertEqual(self.clocks(case)["acknowledgement"].status, "Met")
+
+	def test_only_an_assistant_director_accepts_a_late_complaint(self):
+		# req: DER-2
+		parties = [(self.complainant, "Complainant"), (self.subject_colleague, "Subject")]
+		late = {"received_on": "2026-06-02", "latest_incident_on": "2026-03-01", "late_complaint_reason": "Ill."}
+		with self.assertRaisesRegex(
+			frappe.ValidationError, r"cannot accept a late complaint: only the Assistant Director \(Personnel\) may"
+		):
+			self.record(parties, late_complaint_accepted_by=self.director, **late)
+		assistant_director = make_user("ad_personnel", roles.ASSISTANT_DIRECTOR)
+		case = self.record(parties, late_complaint_accepted_by=assistant_director, **late)
+		self.assertEqual((case.out_of_time, case.late_complaint_accepted_by), (1, assistant_director))
 
 	def test_a_meeting_is_put_off_for_a_listed_reason_and_on_medical_grounds_with_a_certificate(self):
 		# req: DER-5

@@ -3,6 +3,7 @@ the records are kept (DER-23)."""
 
 from __future__ import annotations
 
+from fairness_app import roles
 from fairness_app.procedure.calendar import add_years
 from fairness_app.procedure.meetings import Companion, MeetingRules, PostponementReason
 from fairness_app.procedure.retention import RetentionRule
@@ -11,7 +12,8 @@ from fairness_app.procedure.time_limits import TimeLimit
 from fairness_derby.policy import AD_PERSONNEL, QUESTIONNAIRE, is_complaint
 from fairness_derby.routing import exemption
 
-TIME_LIMIT = TimeLimit(3, AD_PERSONNEL, requirement="DER-2")
+# The Assistant Director (Personnel) holds the app's Assistant Director role; the README asks councils to give it.
+TIME_LIMIT = TimeLimit(3, AD_PERSONNEL, requirement="DER-2", approver_role=roles.ASSISTANT_DIRECTOR)
 NO_LIMIT_FOR_QUESTIONNAIRES = TimeLimit(None, AD_PERSONNEL, requirement="DER-22")
 NO_LIMIT_WHEN_REFERRED = TimeLimit(None, "the procedure it is referred to", requirement="DER-1")
 

@@ -5,6 +5,7 @@ from datetime import date, datetime
 import pytest
 from fairness_derby import Derby
 
+from fairness_app import roles
 from fairness_app.procedure.meetings import Companion, PostponementReason
 from fairness_app.testing import make_case, make_party, plugin_manager
 
@@ -35,7 +36,9 @@ def test_a_complaint_is_made_within_3_months_of_the_latest_incident():
 def test_only_the_assistant_director_personnel_may_accept_a_late_complaint():
 	limit = decided(PLUGINS.time_limit(staff_case()))
 	assert limit.who_may_extend == "the Assistant Director (Personnel)"
-	assert plugin_manager().time_limit(staff_case()).value.who_may_extend == "a senior manager"
+	assert limit.approver_role == roles.ASSISTANT_DIRECTOR  # the app refuses anyone recorded without it
+	built_in = plugin_manager().time_limit(staff_case()).value
+	assert (built_in.who_may_extend, built_in.approver_role) == ("a senior manager", None)
 
 
 @pytest.mark.req("DER-22")
