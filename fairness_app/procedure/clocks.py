@@ -72,6 +72,9 @@ class ClockRule:
 	stops_on: tuple[str, ...]  # the case events that meet it, e.g. ("acknowledged",)
 	requirement: str = ""  # the policy clause, e.g. "DER-9"
 	complainant_text: str = ""  # what happens next, for the complainant: "We will write to you"
+	# False for a date fixed in the calendar, such as a review six months on, which no waiting or paused stage
+	# puts back.
+	pausable: bool = True
 
 	def __post_init__(self):
 		object.__setattr__(self, "unit", ClockUnit(self.unit))

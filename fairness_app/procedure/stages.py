@@ -1,5 +1,6 @@
 """What a move to another stage does to a case's clocks. The stage's category decides: an open stage lets clocks
-run, a stage waiting on someone or paused stops them counting, and a closed stage stops them for good."""
+run, a stage waiting on someone or paused stops them counting (unless their rule is not pausable), and a closed
+stage stops them for good."""
 
 from __future__ import annotations
 
@@ -27,5 +28,9 @@ def clocks_after_stage_change(
 	if category is StageCategory.CLOSED:
 		return tuple(clock.cancel(at) for clock in clocks)
 	if category in PAUSING:
-		return tuple(clock if clock.is_stopped else clock.pause(at, reason) for clock in clocks)
+		return tuple(clock.pause(at, reason) if _pauses(clock) else clock for clock in clocks)
 	return tuple(clock.resume(at) for clock in clocks)
+
+
+def _pauses(clock: Clock) -> bool:
+	return clock.rule.pausable and not clock.is_stopped

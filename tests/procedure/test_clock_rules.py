@@ -196,6 +196,15 @@ def test_a_clock_survives_storage_exactly():
 	assert clock_from_dict(clock_to_dict(clock)) == clock
 
 
+def test_a_clock_stored_before_rules_could_be_unpausable_reads_as_pausable():
+	review_rule = dataclasses.replace(rule(key="review", length=6, unit=ClockUnit.MONTHS), pausable=False)
+	review = review_rule.start(at((2026, 3, 2)))
+	assert clock_from_dict(clock_to_dict(review)).rule.pausable is False
+	stored = clock_to_dict(rule().start(at((2026, 3, 2))))
+	del stored["rule"]["pausable"]
+	assert clock_from_dict(stored).rule.pausable is True
+
+
 # The sweep's alerts: "due" on the deadline day, "missed" once it has passed, each once per deadline.
 
 

@@ -49,6 +49,17 @@ def test_a_waiting_stage_stops_the_clock_counting_until_the_case_moves_on():
 	assert resumed["report"].due(ENGLAND) == date(2026, 3, 24)
 
 
+@pytest.mark.req("DER-19")
+def test_a_clock_that_is_not_pausable_keeps_counting_through_a_waiting_stage():
+	review = ClockRule("review", "Review", 6, ClockUnit.MONTHS, "received", ("closed",), pausable=False)
+	rules = (*RULES, review)
+	started = clocks_after_stage_change((), rules, "received", StageCategory.OPEN, at(2))
+	waiting = by_key(clocks_after_stage_change(started, rules, "review_started", StageCategory.WAITING, at(3)))
+	assert waiting["acknowledgement"].is_paused
+	assert not waiting["review"].is_paused
+	assert waiting["review"].status(ENGLAND, at(2, 9)) is ClockStatus.DUE  # six months on, waiting or not
+
+
 @pytest.mark.req("X-1")
 def test_closing_stops_every_clock_but_a_deadline_already_missed_stays_missed():
 	closed = by_key(clocks_after_stage_change(received(), RULES, "withdrawn", StageCategory.CLOSED, at(3)))

@@ -6,7 +6,8 @@ recorded as held. Where there is no event for a step of Derby's procedure, the n
 says so:
 - "Hearing" (hearing_arranged) is when the investigator's report reaches the Chief Officer, which completes
   the investigation (paragraph 7.2.24);
-- the 28-day re-investigation is counted from the appeal decision until the six-month review starts.
+- the 28-day re-investigation is counted from the appeal hearing held until the six-month review starts, the
+  move that says any re-investigation is finished.
 """
 
 from __future__ import annotations
@@ -114,11 +115,11 @@ REINVESTIGATION = ClockRule(
 	"Finish any re-investigation the Chief Executive asked for and send the outcome",
 	28,
 	ClockUnit.CALENDAR_DAYS,
-	"appeal_decided",
+	APPEAL_HEARING_HELD,
 	("review_started",),
 	"DER-18",
-	"If the Chief Executive asks for more investigation, it should be finished within 28 days "
-	"and you will be told the outcome in writing.",
+	"If the Chief Executive asks for more investigation, it should be finished within 28 days of the appeal "
+	"hearing and you will be told the outcome in writing.",
 )
 SIX_MONTH_REVIEW = ClockRule(
 	"six_month_review",
@@ -129,6 +130,7 @@ SIX_MONTH_REVIEW = ClockRule(
 	("closed",),
 	"DER-19",
 	"About six months after the investigation, we will contact you to ask how things have been since.",
+	pausable=False,  # six months on in the calendar: waiting in the Six-month review stage does not put it back
 )
 
 AFTER_STAGE_TWO_STARTS = (

@@ -167,14 +167,24 @@ def test_an_appeal_hearing_held_after_21_days_misses_its_deadline():
 
 
 @pytest.mark.req("DER-18")
-def test_a_re_investigation_is_finished_within_28_days():
+def test_a_re_investigation_is_finished_within_28_days_of_the_appeal_hearing():
 	walk = formal_walk_to_the_report().move("Decision sent", on((8, 5))).move("Appeal", on((8, 12)))
-	walk.move("Appeal hearing", on((8, 20))).move("Appeal decided", on((8, 21)))
-	assert walk.due("reinvestigation") == date(2026, 9, 18)
+	walk.move("Appeal hearing", on((8, 14)))
+	assert "reinvestigation" not in {clock.key for clock in walk.clocks}  # arranged, not yet held
+	walk.hold(MeetingType.APPEAL_HEARING, on((8, 20), 14)).move("Appeal decided", on((8, 26)))
+	assert walk.due("reinvestigation") == date(2026, 9, 17)  # from the hearing, not the decision a week later
 	assert (
 		walk.move("Six-month review", on((9, 21))).status("reinvestigation", on((9, 22)))
 		is ClockStatus.MISSED
 	)
+
+
+@pytest.mark.req("DER-18")
+def test_an_appeal_upheld_moves_to_the_review_and_meets_the_re_investigation_deadline():
+	walk = formal_walk_to_the_report().move("Decision sent", on((8, 5))).move("Appeal", on((8, 12)))
+	walk.move("Appeal hearing", on((8, 14))).hold(MeetingType.APPEAL_HEARING, on((8, 20), 14))
+	walk.move("Appeal decided", on((8, 26))).move("Six-month review", on((8, 27)))
+	assert walk.status("reinvestigation", on((12, 1))) is ClockStatus.MET
 
 
 @pytest.mark.req("DER-19")
@@ -182,6 +192,16 @@ def test_the_review_falls_six_months_after_the_investigation_is_complete():
 	walk = formal_walk_to_the_report()
 	assert walk.due("six_month_review") == date(2027, 1, 22)
 	assert walk.clock("six_month_review").rule.stops_on == ("closed",)
+
+
+@pytest.mark.req("DER-19")
+def test_the_review_falls_due_while_the_case_waits_in_the_six_month_review_stage():
+	walk = formal_walk_to_the_report().move("Decision sent", on((8, 5))).move("Six-month review", on((8, 20)))
+	assert walk.clock("appeal_window").is_stopped
+	assert walk.due("six_month_review") == date(2027, 1, 22)
+	assert walk.status("six_month_review", datetime(2027, 1, 21, 9)) is ClockStatus.RUNNING
+	assert walk.status("six_month_review", datetime(2027, 1, 22, 9)) is ClockStatus.DUE
+	assert walk.status("six_month_review", datetime(2027, 1, 25, 9)) is ClockStatus.MISSED
 
 
 @pytest.mark.req("DER-7", "DER-11")
