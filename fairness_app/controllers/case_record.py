@@ -42,6 +42,7 @@ class CaseRecord(Document):
 			case_parties.fill_party_details(self)
 
 	def validate(self):
+		outbox.start_announcements(self)
 		self.validate_dates()
 		case_checks.check_party_roles(self)
 		case_team.check_team_change(self)
@@ -59,7 +60,6 @@ class CaseRecord(Document):
 	def on_update(self):
 		case_team.record_team_change(self)
 		approval_inbox.keep_inbox(self)  # before Frappe's own hook, which then has nothing to do
-		outbox.announce_stage_change(self)
-		outbox.announce_events(self)
+		outbox.announce_what_happened(self)
 		monitoring.queue_refresh(self.doctype, self.name)
 		self.flags.case_snapshot = None  # the next save describes the case afresh

@@ -22,7 +22,6 @@ def record_events(doc) -> None:
 	before, now = doc.get_doc_before_save(), frappe.utils.now_datetime()
 	happened = [*meetings.meeting_events(doc, before, now), *_fields_changed(doc, before, now)]
 	if not happened:
-		outbox.events_happened(doc, None, [])
 		return
 	plugins = get_plugins()
 	case = case_snapshot(doc, plugins.config.nation)
@@ -35,7 +34,7 @@ def record_events(doc) -> None:
 		for event in events:
 			clocks = clocks_after_stage_change(clocks, rules, event.name, category, event.at)
 		write_clocks(doc, clocks, plugins.calendar, now)
-	outbox.events_happened(doc, case, events)
+	outbox.happened(doc, case, events)
 
 
 def _fields_changed(doc, before, now: datetime) -> list[tuple[str, datetime]]:

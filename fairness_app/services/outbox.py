@@ -59,34 +59,30 @@ def case_received(doc) -> None:
 	announce(doc.doctype, doc.name, case, CaseEvent(RECEIVED, frappe.utils.now_datetime(), stage=case.stage), plugins)
 
 
-def stage_changed(doc, case: CaseSnapshot | None, at: datetime | None = None) -> None:
-	"""Remember the move this save's validation accepted (None: no move), to announce once the save has gone
-	through. Every validation says so afresh, so a move whose save was refused later is never announced."""
-	doc.flags.stage_change_to_announce = (case, at) if case else None
+def start_announcements(doc) -> None:
+	"""Start this save's list of what happened, to announce once the save has gone through. Every validation starts
+	afresh, so nothing a refused save recorded is ever announced."""
+	doc.flags.to_announce = []
 
 
-def announce_stage_change(doc) -> None:
-	if not (changed := doc.flags.pop("stage_change_to_announce", None)) or _quiet():
-		return
-	case, at = changed
-	plugins = get_plugins()
-	announce(doc.doctype, doc.name, case, CaseEvent(STAGE_CHANGED, at, stage=case.stage), plugins)
+def happened(doc, case: CaseSnapshot, events: list[CaseEvent]) -> None:
+	"""Something this save records as having happened: a meeting, a field that marks a step, a move."""
+	doc.flags.setdefault("to_announce", []).extend((case, event) for event in events)
+
+
+def stage_changed(doc, case: CaseSnapshot, at: datetime) -> None:
+	moved = [CaseEvent(STAGE_CHANGED, at, stage=case.stage)]
 	if case.stage_category is StageCategory.CLOSED:
-		announce(doc.doctype, doc.name, case, CaseEvent(CLOSED, at, stage=case.stage), plugins)
+		moved.append(CaseEvent(CLOSED, at, stage=case.stage))
+	happened(doc, case, moved)
 
 
-def events_happened(doc, case: CaseSnapshot | None, events: list[CaseEvent]) -> None:
-	"""Remember what else this save records as having happened (meetings, fields), to announce once the save has gone
-	through. Every validation says so afresh, as for moves."""
-	doc.flags.events_to_announce = (case, events) if events else None
-
-
-def announce_events(doc) -> None:
-	if not (happened := doc.flags.pop("events_to_announce", None)) or _quiet():
+def announce_what_happened(doc) -> None:
+	"""Once the save has gone through, ask the plugins who to tell about each thing it recorded, in order."""
+	if not (pending := doc.flags.pop("to_announce", None)) or _quiet():
 		return
-	case, events = happened
 	plugins = get_plugins()
-	for event in events:
+	for case, event in pending:
 		announce(doc.doctype, doc.name, case, event, plugins)
 
 

@@ -33,7 +33,6 @@ END_OF_DAY = time(23, 59)
 
 
 def apply_stage_change(doc) -> None:
-	outbox.stage_changed(doc, None)  # until this save accepts a move
 	workflow = _active_workflow(doc.doctype)
 	if workflow is None:
 		return

@@ -21,6 +21,7 @@ from fairness_app.testing import installed_plugin
 from fairness_app.tests.fixtures import make_party, make_user, move
 from fairness_app.tests.test_deadline_sweep import PLUGINS, RECEIVED, at
 from fairness_app.tests.test_plugin_registry import save_settings
+from fairness_app.workflows.install import STATE_FIELD
 
 SECRET = "s3cr3t-T0KEN"
 
@@ -103,6 +104,18 @@ class TestKeepingPeopleInformed(NoticeTestCase):
 		self.assertEqual(held, ["formal_complaint_meeting_held: Received"])
 		self.deliver()
 		self.assertIn(f"Your complaint {self.case.reference}", self.bell(self.employee))
+
+	def test_a_save_that_holds_a_meeting_and_moves_the_case_announces_both_in_order(self):
+		# req: SOM-14, FHB-8
+		an_hour_ago = frappe.utils.add_to_date(frappe.utils.now_datetime(), hours=-1)
+		meeting = {"meeting_type": "Formal complaint meeting", "party": self.complainant.name, "scheduled_for": an_hour_ago}
+		self.case.append("meetings", {**meeting, "outcome": "Held"})
+		self.case.set(STATE_FIELD, "Acknowledged")
+		frappe.set_user(self.officer)
+		self.case.save()
+		frappe.set_user("Administrator")
+		events = [n.event.split(":")[0] for n in self.notices() if not n.event.startswith("received")]
+		self.assertEqual(events, ["formal_complaint_meeting_held", "stage_changed"])  # the meeting came first
 
 	def test_a_move_that_is_refused_tells_nobody(self):
 		with self.assertRaisesRegex(frappe.ValidationError, "Say why"):
