@@ -111,18 +111,19 @@ def fairness_time_limit(case: CaseSnapshot) -> TimeLimit | None:
 
 	Called whenever a complaint with a latest incident date is saved. Return a `TimeLimit` (months, or None for no
 	limit). A complaint received after the last day is refused until the case records who accepted it late and
-	why. Return None to leave the decision to the next plugin.
+	why, and, when the limit names an `approver_role`, until that person holds the role. Return None to leave the
+	decision to the next plugin.
 	"""
 
 
 @hookspec(firstresult=True)
 def fairness_meeting_rules(case: CaseSnapshot) -> MeetingRules | None:
-	"""Say who may accompany people to a case's meetings and hearings, how much notice each kind needs, and how far
-	and how often one may be put off.
+	"""Say who may accompany people to a case's meetings and hearings, how much notice each kind needs, and how far,
+	how often and for what reasons one may be put off.
 
 	Called whenever a case's meetings are saved. Return `MeetingRules`, or None to leave the decision to the next
 	plugin. A companion the rules do not allow, an invitation with too little notice, or a postponement beyond the
-	rules is refused with a plain message.
+	rules (or for a reason whose evidence has not been seen) is refused with a plain message.
 	"""
 
 
