@@ -73,6 +73,38 @@ class PartySnapshot:
 		return self.manager_chain[0] if self.manager_chain else None
 
 
+class TeamRole(str, Enum):
+	"""A staff member's part in working one case, as the case team records it."""
+
+	HANDLER = "handler"  # handles the case: the manager or adviser it was routed to
+	CASE_OFFICER = "case_officer"
+	MANAGER = "manager"
+	INVESTIGATOR = "investigator"
+	COMPLAINT_CHAIR = "complaint_chair"  # chairs the formal complaint meeting or hearing
+	APPEAL_OFFICER = "appeal_officer"
+	RECORDER = "recorder"  # recorded the case
+	KEPT_INFORMED = "kept_informed"
+
+
+@dataclass(frozen=True)
+class TeamMember:
+	user: str  # the site user
+	role: TeamRole
+
+	def __post_init__(self):
+		object.__setattr__(self, "role", TeamRole(self.role))
+
+
+@dataclass(frozen=True)
+class StageMove:
+	"""One earlier move in the case's stage history: who made it, and when."""
+
+	from_stage: str
+	to_stage: str
+	by: str  # the site user who made the move
+	at: datetime
+
+
 @dataclass(frozen=True)
 class Officer:
 	"""A member of staff working the case, as far as references and routing need: user id and initials."""
@@ -127,6 +159,8 @@ class CaseSnapshot:
 	harassment_types: tuple[str, ...] = ()  # how it happened: "spoken", "online_or_social_media", "sexual"
 	parties: tuple[PartySnapshot, ...] = ()
 	case_officer: Officer | None = None
+	team: tuple[TeamMember, ...] = ()  # the staff working the case and their parts in it
+	history: tuple[StageMove, ...] = ()  # every move so far, oldest first (not the move being attempted)
 	conflicted_users: frozenset[str] = frozenset()  # declared conflicts of interest (KEN-10)
 	flags: frozenset[str] = frozenset()  # e.g. "physical_contact", "hate_incident", "under_17"
 	deadlines: tuple[Deadline, ...] = ()  # every clock the case has had, running or stopped
@@ -142,7 +176,7 @@ class CaseSnapshot:
 		object.__setattr__(self, "case_type", CaseType(self.case_type))
 		if self.stage_category is not None:
 			object.__setattr__(self, "stage_category", StageCategory(self.stage_category))
-		for name in ("grounds", "behaviours", "harassment_types", "parties", "deadlines"):
+		for name in ("grounds", "behaviours", "harassment_types", "parties", "team", "history", "deadlines"):
 			object.__setattr__(self, name, tuple(getattr(self, name)))
 		for name in ("conflicted_users", "flags"):
 			object.__setattr__(self, name, frozenset(getattr(self, name)))
@@ -163,6 +197,15 @@ class CaseSnapshot:
 	def deadline(self, key: str) -> Deadline | None:
 		"""The case's deadline from the clock rule `key`, or None if that clock has not started."""
 		return next((deadline for deadline in self.deadlines if deadline.key == key), None)
+
+	def team_in(self, *roles: TeamRole | str) -> frozenset[str]:
+		"""Site users on the case team in any of `roles`."""
+		wanted = {TeamRole(role) for role in roles}
+		return frozenset(member.user for member in self.team if member.role in wanted)
+
+	def moved_into(self, *stages: str) -> frozenset[str]:
+		"""Site users who have moved the case into any of `stages`, such as the manager who sent the decision."""
+		return frozenset(move.by for move in self.history if move.to_stage in stages)
 
 	def involved_users(self) -> frozenset[str]:
 		"""Site users who are parties to the case or have declared a conflict: never its handlers."""

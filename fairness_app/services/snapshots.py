@@ -13,6 +13,9 @@ from fairness_app.procedure.snapshots import (
 	PartyRole,
 	PartySnapshot,
 	StageCategory,
+	StageMove,
+	TeamMember,
+	TeamRole,
 )
 from fairness_app.services import conflicts
 from fairness_app.services.clocks import CLOCK_ROW, CLOCKS_TABLE, deadline_of
@@ -38,6 +41,18 @@ PARTY_ROLES = {
 	"Companion": PartyRole.COMPANION,
 	"Reporter on behalf": PartyRole.REPORTER,
 	"Victim": PartyRole.VICTIM,
+}
+
+# The case team's parts, as the team table words them.
+TEAM_ROLES = {
+	"Handles the case": TeamRole.HANDLER,
+	"Case officer": TeamRole.CASE_OFFICER,
+	"Manager": TeamRole.MANAGER,
+	"Investigator": TeamRole.INVESTIGATOR,
+	"Complaint chair": TeamRole.COMPLAINT_CHAIR,
+	"Appeal officer": TeamRole.APPEAL_OFFICER,
+	"Recorded the case": TeamRole.RECORDER,
+	"Kept informed": TeamRole.KEPT_INFORMED,
 }
 
 QUESTIONNAIRE = "Discrimination questionnaire"  # recorded, not handled as a complaint (DER-22)
@@ -78,6 +93,8 @@ def case_snapshot(doc, nation: str) -> CaseSnapshot:
 		service_area=doc.service_area or None,
 		parties=tuple(party_snapshot(row, line_managers) for row in doc.parties),
 		case_officer=recording_officer(),
+		team=team_of(doc),
+		history=history_of(doc),
 		conflicted_users=frozenset(conflicts.declared_interests(party_users, details["received_on"])),
 		deadlines=tuple(deadline_of(row) for row in doc.get(CLOCKS_TABLE) or ()),
 		nation=nation,
@@ -111,11 +128,15 @@ SNAPSHOT_TABLES = {
 	"Fairness Complaint": {
 		"parties": "Fairness Case Party",
 		"allegations": "Fairness Allegation",
+		"team": "Fairness Case Team Member",
+		"stage_history": "Fairness Stage Change",
 		CLOCKS_TABLE: CLOCK_ROW,
 	},
 	"Fairness Incident": {
 		"parties": "Fairness Case Party",
 		"abuse_types": "Fairness Incident Abuse",
+		"team": "Fairness Case Team Member",
+		"stage_history": "Fairness Stage Change",
 		CLOCKS_TABLE: CLOCK_ROW,
 	},
 }
@@ -136,6 +157,24 @@ def case_snapshots(doctype: str, names: list[str], nation: str) -> dict[str, Cas
 		for row in frappe.get_all(table_doctype, filters=wanted, fields=["*"], order_by="idx"):  # access: as above
 			records[row.parent][table].append(row)
 	return {name: case_snapshot(record, nation) for name, record in records.items()}
+
+
+def team_of(doc) -> tuple[TeamMember, ...]:
+	"""The case team; a part an administrator added to the form's list is left out, as plugins cannot know it."""
+	return tuple(
+		TeamMember(user=row.user, role=TEAM_ROLES[row.team_role])
+		for row in doc.get("team") or ()
+		if row.user and row.team_role in TEAM_ROLES
+	)
+
+
+def history_of(doc) -> tuple[StageMove, ...]:
+	"""Who moved the case and when, without the reasons they gave (free text stays out of snapshots)."""
+	return tuple(
+		StageMove(row.from_state, row.to_state, by=row.changed_by, at=frappe.utils.get_datetime(row.changed_at))
+		for row in doc.get("stage_history") or ()
+		if row.changed_by and row.changed_at
+	)
 
 
 def complaint_details(doc) -> dict:

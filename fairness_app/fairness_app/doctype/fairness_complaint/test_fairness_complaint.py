@@ -5,8 +5,9 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from fairness_app import roles
-from fairness_app.services.snapshots import case_snapshot
-from fairness_app.tests.fixtures import make_party, make_user, new_complaint
+from fairness_app.procedure.snapshots import TeamMember, TeamRole
+from fairness_app.services.snapshots import case_snapshot, case_snapshots
+from fairness_app.tests.fixtures import make_party, make_user, move, new_complaint
 from fairness_app.tests.test_plugin_registry import BROKENSHIRE, TIDYSHIRE, save_settings
 from fairness_app.testing import installed_plugin
 
@@ -128,6 +129,20 @@ class TestRecordingAComplaint(ComplaintTestCase):
 		self.assertEqual(case.harassment_types, ("online_or_social_media", "sexual"))
 		self.assertEqual((case.intake_channel, case.flags), ("face_to_face", {"under_17"}))
 		self.assertNotIn("3 March", repr(case))
+
+	def test_plugins_see_the_team_and_who_moved_the_case_but_not_the_reasons_given(self):
+		# req: X-2, FHB-12, DER-17
+		doc = self.record([(self.complainant, "Complainant"), (self.subject_colleague, "Subject")])
+		doc = move(doc, "Acknowledge formal complaint", self.officer, reason="Spoke to her on 3 March")
+		case = case_snapshot(frappe.get_doc(doc.doctype, doc.name), "ENG")
+		self.assertIn(TeamMember(self.manager, TeamRole.HANDLER), case.team)
+		(acknowledged,) = case.history
+		self.assertEqual((acknowledged.to_stage, acknowledged.by), ("Acknowledged", self.officer))
+		self.assertEqual(case.moved_into("Acknowledged"), {self.officer})
+		self.assertNotIn("3 March", repr(case))
+		# The sweep reads many cases at once and sees the same.
+		swept = case_snapshots(doc.doctype, [doc.name], "ENG")[doc.name]
+		self.assertEqual((swept.team, swept.history), (case.team, case.history))
 
 	def test_a_discrimination_questionnaire_is_recorded_without_deadlines(self):
 		# req: DER-22
