@@ -171,6 +171,30 @@ class TestErConsultant(CouncilPluginTestCase):
 		self.assertEqual((appeal.status, appeal.met_at.date()), ("Met", last_day))
 		self.assertEqual(case.stage_history[-1].changed_at.date(), frappe.utils.getdate())  # the move is today's
 
+	def test_the_appeal_is_not_heard_by_whoever_investigated_or_decided_the_complaint(self):
+		# req: FHB-12
+		parties = [(self.complainant, "Complainant"), (self.subject_manager, "Subject")]
+		case = self.record(parties, formality="Formal")
+		investigator = make_user("er_investigator", roles.INVESTIGATOR, roles.APPEAL_OFFICER)
+		deputy = make_user("er_deputy", roles.LINE_MANAGER, roles.APPEAL_OFFICER)
+		case.append("team", {"user": investigator, "team_role": "Investigator"})
+		case.append("team", {"user": deputy, "team_role": "Handles the case"})
+		case.save()
+		for action in ("Acknowledge formal complaint", "Arrange complaint meeting"):
+			case = self.move(case, action, self.director)
+		case = self.move(case, "Send decision", deputy)
+		case = self.move(case, "Appeal received", self.officer)
+
+		with self.assertRaisesRegex(frappe.ValidationError, "because you are this case's investigator"):
+			self.move(case, "Arrange appeal meeting", investigator)
+		decided = f"because you moved this case to 'Decision sent' on {frappe.utils.getdate():%A %-d %B %Y}"
+		with self.assertRaisesRegex(frappe.ValidationError, decided):
+			self.move(case, "Arrange appeal meeting", deputy)
+		self.assertEqual(frappe.db.get_value(case.doctype, case.name, "workflow_state"), "Appeal")
+		# The ER consultant arranging it for a manager new to the case is not refused.
+		case = self.move(case, "Arrange appeal meeting", self.officer)
+		self.assertEqual(case.workflow_state, "Appeal meeting")
+
 	def test_a_complaint_made_formal_later_is_acknowledged_within_2_working_days_of_that(self):
 		# req: FHB-1, FHB-4
 		case = self.record([(self.complainant, "Complainant"), (self.subject_manager, "Subject")], formality="Informal")

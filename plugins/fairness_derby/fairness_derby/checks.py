@@ -1,15 +1,17 @@
 """Moves Derby's policy forbids: working a complaint that belongs to another procedure (DER-1), handling Stage
 One while named in the complaint (DER-7), investigating without independence (DER-9) and hearing an appeal
-without it (DER-17). People named in a case, or who have declared an interest in someone named in it, never
-work it."""
+without it, or after investigating or deciding Stage Two (DER-17). People named in a case, or who have declared
+an interest in someone named in it, never work it."""
 
 from __future__ import annotations
 
+from fairness_app.procedure.independence import earlier_part
 from fairness_app.procedure.routes import Redirect
-from fairness_app.procedure.snapshots import CaseSnapshot, PartyRole, Transition
+from fairness_app.procedure.snapshots import CaseSnapshot, PartyRole, TeamRole, Transition
 from fairness_derby.policy import (
 	APPEAL_DECIDED,
 	APPEAL_HEARING,
+	DECISION_SENT,
 	HEARING,
 	INFORMAL_STAGE,
 	INVESTIGATION,
@@ -52,8 +54,17 @@ def transition_refusal(case: CaseSnapshot, transition: Transition) -> str | None
 			case, transition.user, "carry out or report on the formal investigation", NEW_INVESTIGATOR
 		)
 	if transition.to_state in APPEAL_STATES:
-		return _independence(case, transition.user, "hear or decide the appeal", NEW_APPEAL_OFFICER)
+		task = "hear or decide the appeal"
+		return _independence(case, transition.user, task, NEW_APPEAL_OFFICER) or _stage_two_part(
+			case, transition.user, task
+		)
 	return None
+
+
+def _stage_two_part(case: CaseSnapshot, user: str, task: str) -> str | None:
+	"""Whoever investigated the complaint or decided Stage Two cannot hear its appeal (DER-17)."""
+	part = earlier_part(case, user, team_roles=(TeamRole.INVESTIGATOR,), stages=(DECISION_SENT,))
+	return f"You {part}, so you cannot {task}. {NEW_APPEAL_OFFICER}" if part else None
 
 
 def _referral_only(redirect: Redirect, transition: Transition) -> str | None:

@@ -1,11 +1,14 @@
 """Moves Derby refuses: working a referred complaint (DER-1), Stage One by someone named in it (DER-7), an
-investigator (DER-9) or appeal officer (DER-17) who is not independent of the parties."""
+investigator (DER-9) or appeal officer (DER-17) who is not independent of the parties, and an appeal heard by
+whoever investigated or decided Stage Two (DER-17)."""
+
+from datetime import datetime
 
 import pytest
 from fairness_derby import Derby
 
 from fairness_app import roles
-from fairness_app.procedure.snapshots import Transition
+from fairness_app.procedure.snapshots import StageMove, TeamMember, TeamRole, Transition
 from fairness_app.testing import make_case, make_party, plugin_manager
 
 PLUGINS = plugin_manager(Derby())
@@ -116,3 +119,35 @@ def test_other_moves_and_other_procedures_are_allowed():
 	assert move("Decision sent", "mina", from_state="Hearing") == []
 	assert move("Investigation", "mina", case=staff_case(procedure="er_consultant_formal")) == []
 	assert move("Manager meeting held", "mina", case=make_case(case_type="incident")) == []
+
+
+def decided_case(**fields):
+	"""Stage Two investigated by ivan and decided by the Chief Officer, cora."""
+	return staff_case(
+		team=[TeamMember("ivan", TeamRole.INVESTIGATOR), TeamMember("pat", TeamRole.CASE_OFFICER)],
+		history=[
+			StageMove("Acknowledged", "Investigation", by="cora", at=datetime(2026, 5, 4, 10)),
+			StageMove("Hearing", "Decision sent", by="cora", at=datetime(2026, 7, 6, 15)),
+			StageMove("Decision sent", "Appeal", by="pat", at=datetime(2026, 7, 14, 9)),
+		],
+		**fields,
+	)
+
+
+@pytest.mark.req("DER-17")
+@pytest.mark.parametrize("to_state", ["Appeal hearing", "Appeal decided"])
+@pytest.mark.parametrize(
+	"user, part",
+	[("ivan", "You are this case's investigator"), ("cora", "You moved this case to 'Decision sent' on Monday 6 July")],
+)
+def test_whoever_investigated_or_decided_stage_two_cannot_hear_the_appeal(to_state, user, part):
+	[message] = move(to_state, user, from_state="Appeal", case=decided_case())
+	assert message.startswith(part)
+	assert "so you cannot hear or decide the appeal" in message
+	assert "has not been involved in the case" in message
+
+
+@pytest.mark.req("DER-17")
+def test_the_personnel_officer_who_administered_stage_two_may_arrange_the_appeal_hearing():
+	assert move("Appeal hearing", "pat", from_state="Appeal", case=decided_case()) == []
+	assert move("Appeal hearing", "chief_executive", from_state="Appeal", case=decided_case()) == []

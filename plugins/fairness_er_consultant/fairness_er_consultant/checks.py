@@ -1,16 +1,26 @@
 """Moves the formal procedure refuses: starting it before the complaint is formal (FHB-1), an appeal that arrived
 after the 5 working days for appealing, and an appeal arranged or decided by someone already involved in the
-complaint (FHB-12)."""
+complaint: named in it, with a declared interest, the manager who received the form, its investigator, the chair
+of its complaint meeting or the manager who sent the decision (FHB-12)."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from fairness_app.procedure.calendar import as_date
+from fairness_app.procedure.independence import earlier_part
 from fairness_app.procedure.routes import first_manager_not_involved
-from fairness_app.procedure.snapshots import CaseSnapshot, Transition
+from fairness_app.procedure.snapshots import CaseSnapshot, TeamRole, Transition
 from fairness_er_consultant.clocks import CF2_APPEAL
-from fairness_er_consultant.procedure import ACKNOWLEDGED, APPEAL, APPEAL_MEETING, FORMAL, RECEIVED, applies
+from fairness_er_consultant.procedure import (
+	ACKNOWLEDGED,
+	APPEAL,
+	APPEAL_MEETING,
+	DECISION_SENT,
+	FORMAL,
+	RECEIVED,
+	applies,
+)
 
 NOT_YET_FORMAL = (
 	"This complaint is not recorded as formal yet, so the formal procedure cannot start. It is used only "
@@ -28,10 +38,17 @@ LATE_APPEAL = (
 
 INVOLVED_IN_APPEAL = (
 	"You cannot arrange or decide this appeal because you have already been involved in the complaint: you "
-	"are named in it, you received the complaint form, or you have declared a conflict of interest. The "
-	"appeal must be heard by a manager who has not been involved before. Ask an ER consultant to find "
+	"are named in it, you received the complaint form, or you have declared a conflict of interest. "
+)
+TOOK_PART_BEFORE = "You cannot arrange or decide this appeal because you {part}. "
+NEW_APPEAL_MANAGER = (
+	"The appeal must be heard by a manager who has not been involved before. Ask an ER consultant to find "
 	"another manager."
 )
+# The parts in the complaint that rule a manager out of hearing its appeal: investigating it, chairing the
+# complaint meeting, or deciding it.
+EARLIER_TEAM_ROLES = (TeamRole.INVESTIGATOR, TeamRole.COMPLAINT_CHAIR)
+DECIDING_STAGES = (DECISION_SENT,)
 
 
 def refusal(case: CaseSnapshot, transition: Transition) -> str | None:
@@ -41,9 +58,17 @@ def refusal(case: CaseSnapshot, transition: Transition) -> str | None:
 		return NOT_YET_FORMAL
 	if transition.to_state == APPEAL:
 		return late_appeal(case, transition)
-	if APPEAL_MEETING in (transition.from_state, transition.to_state) and transition.user in involved(case):
-		return INVOLVED_IN_APPEAL
+	if APPEAL_MEETING in (transition.from_state, transition.to_state):
+		return involvement(case, transition.user)
 	return None
+
+
+def involvement(case: CaseSnapshot, user: str) -> str | None:
+	"""Why `user` may not arrange or decide the appeal (FHB-12), or None when they are new to the complaint."""
+	if user in involved(case):
+		return INVOLVED_IN_APPEAL + NEW_APPEAL_MANAGER
+	part = earlier_part(case, user, team_roles=EARLIER_TEAM_ROLES, stages=DECIDING_STAGES)
+	return TOOK_PART_BEFORE.format(part=part) + NEW_APPEAL_MANAGER if part else None
 
 
 def late_appeal(case: CaseSnapshot, transition: Transition) -> str | None:

@@ -7,7 +7,7 @@ from fairness_er_consultant import ErConsultant
 from fairness_er_consultant.clocks import CF2_APPEAL
 
 from fairness_app import roles
-from fairness_app.procedure.snapshots import Transition
+from fairness_app.procedure.snapshots import StageMove, TeamMember, Transition
 from fairness_app.testing import make_case, make_deadline, make_party, plugin_manager
 
 PLUGINS = plugin_manager(ErConsultant())
@@ -68,6 +68,45 @@ def test_someone_already_involved_cannot_arrange_or_decide_the_appeal(user, move
 @pytest.mark.parametrize("move", [ARRANGE_APPEAL, DECIDE_APPEAL], ids=["arrange", "decide"])
 def test_a_manager_new_to_the_case_hears_the_appeal(move):
 	assert vetoes(case(), move, user=APPEAL_MANAGER, user_roles=(roles.APPEAL_OFFICER,)) == []
+
+
+def worked_case():
+	"""Investigated by ivy, with the complaint meeting chaired by the line manager's deputy, who sent the decision."""
+	return case(
+		team=[TeamMember("ivy@council.test", "investigator"), TeamMember("dep@council.test", "complaint_chair")],
+		history=[
+			StageMove("Received", "Acknowledged", by="officer@council.test", at=datetime(2026, 5, 4, 9)),
+			StageMove("Investigation", "Decision sent", by="dep@council.test", at=datetime(2026, 5, 20, 15)),
+			StageMove("Decision sent", "Appeal", by="officer@council.test", at=datetime(2026, 5, 22, 11)),
+		],
+	)
+
+
+@pytest.mark.req("FHB-12")
+@pytest.mark.parametrize(
+	"user, part",
+	[
+		("ivy@council.test", "you are this case's investigator"),
+		("dep@council.test", "you are the chair of this case's complaint meeting"),
+	],
+)
+@pytest.mark.parametrize("move", [ARRANGE_APPEAL, DECIDE_APPEAL], ids=["arrange", "decide"])
+def test_whoever_investigated_chaired_or_decided_cannot_hear_the_appeal(user, part, move):
+	(message,) = vetoes(worked_case(), move, user=user, user_roles=(roles.APPEAL_OFFICER,))
+	assert f"You cannot arrange or decide this appeal because {part}." in message
+	assert "manager who has not been involved" in message
+
+
+@pytest.mark.req("FHB-12")
+def test_the_manager_who_sent_the_decision_cannot_hear_the_appeal():
+	decided = case(history=[StageMove("Investigation", "Decision sent", by="dan@council.test", at=DECISION_SENT_AT)])
+	(message,) = vetoes(decided, ARRANGE_APPEAL, user="dan@council.test", user_roles=(roles.APPEAL_OFFICER,))
+	assert "because you moved this case to 'Decision sent' on Wednesday 20 May 2026." in message
+
+
+@pytest.mark.req("FHB-12")
+def test_the_er_consultant_who_administered_the_case_may_arrange_the_appeal():
+	assert vetoes(worked_case(), ARRANGE_APPEAL) == []
 
 
 @pytest.mark.req("FHB-12")
