@@ -89,7 +89,8 @@ def fairness_validate_transition(case: CaseSnapshot, transition: Transition) -> 
 def fairness_clock_escalation(case: CaseSnapshot, alert: ClockAlert) -> Escalation | None:
 	"""Decide what happens when a clock falls due or is missed.
 
-	Called by the scheduled sweep, exactly once per clock for each status it reaches ("due", then "missed").
+	Called by the scheduled sweep, exactly once per clock for each status it reaches ("due", then "missed", or
+	"closed" for a party's window).
 	Return an `Escalation` (remind, escalate to the next manager, reassign, or notify a central team), or None.
 	"""
 

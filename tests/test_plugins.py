@@ -1,11 +1,13 @@
 """The plugin manager: decisions, contributions, failure isolation, discovery by entry point and per-site caching
 (X-5: each council's rules live in its own plugin)."""
 
+import dataclasses
 import json
 from datetime import date, datetime
 
 import pytest
 
+from fairness_app import roles
 from fairness_app.plugins import FairnessPlugins, PluginCache, SiteConfig, hookimpl, installed_plugins
 from fairness_app.procedure.calendar import WorkingCalendar
 from fairness_app.procedure.clocks import ClockAlert, ClockStatus
@@ -42,6 +44,18 @@ def test_the_builtin_rules_answer_every_decision():
 	assert decisions[1].value == "FC/2026-27/0001"
 	assert decisions[3].value.action is EscalationAction.ESCALATE
 	assert isinstance(plugins.calendar, WorkingCalendar)
+
+
+@pytest.mark.req("FHB-12", "DER-16")
+def test_by_default_a_partys_window_that_closes_reminds_the_case_officers_and_escalates_to_nobody():
+	plugins = FairnessPlugins()
+	window = plugins.clock_rules(CASE).value[0]
+	window = dataclasses.replace(window, label="Time to appeal", party_window=True).start(datetime(2026, 4, 1, 9))
+	closed = ClockAlert(window, ClockStatus.CLOSED, date(2026, 4, 8), window.started_at)
+	escalation = plugins.clock_escalation(CASE, closed)
+	assert escalation.value.action is EscalationAction.REMIND
+	assert [recipient.value for recipient in escalation.value.recipients] == [roles.CASE_OFFICER]
+	assert "The time for 'Time to appeal' on case REF/7 has ended" in escalation.value.message
 
 
 def test_a_council_plugin_overrides_route_and_reference_and_is_named():

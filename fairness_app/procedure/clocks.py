@@ -54,10 +54,12 @@ class ClockStatus(str, Enum):
 	PAUSED = "paused"  # waiting on a party; the deadline moves on by the time spent paused
 	MET = "met"  # stopped on or before the deadline
 	MISSED = "missed"  # the deadline passed before the clock stopped (including met late)
+	CLOSED = "closed"  # a party's time to act, such as to appeal, ended unused: nobody missed anything
 	CANCELLED = "cancelled"  # no longer applies, e.g. the complaint was withdrawn
 
 
-_ALERTS = (ClockStatus.DUE, ClockStatus.MISSED)
+_ALERTS = (ClockStatus.DUE, ClockStatus.MISSED, ClockStatus.CLOSED)
+_LAST_ALERTS = (ClockStatus.MISSED, ClockStatus.CLOSED)  # nothing is raised after these
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,9 @@ class ClockRule:
 	# False for a date fixed in the calendar, such as a review six months on, which no waiting or paused stage
 	# puts back.
 	pausable: bool = True
+	# True for the time a party has to act, such as to appeal, rather than a deadline the council must meet: it
+	# closes when it ends unused, is never missed, and does not count in the council's timeliness.
+	party_window: bool = False
 
 	def __post_init__(self):
 		object.__setattr__(self, "unit", ClockUnit(self.unit))
@@ -161,17 +166,17 @@ class Clock:
 		return moment <= due if self.rule.unit.is_hours else as_date(moment) <= due
 
 	def status(self, calendar: WorkingCalendar, at: datetime) -> ClockStatus:
+		passed = ClockStatus.CLOSED if self.rule.party_window else ClockStatus.MISSED
 		if self.met_at is not None and self.met_at <= at:
-			return ClockStatus.MET if self._on_time(self.met_at, self.due(calendar)) else ClockStatus.MISSED
+			return ClockStatus.MET if self._on_time(self.met_at, self.due(calendar)) else passed
 		if self.cancelled_at is not None and self.cancelled_at <= at:
 			# Cancelling after the deadline passed (say, a late withdrawal) does not undo the miss.
-			missed = not self._on_time(self.cancelled_at, self.due(calendar))
-			return ClockStatus.MISSED if missed else ClockStatus.CANCELLED
+			return ClockStatus.CANCELLED if self._on_time(self.cancelled_at, self.due(calendar)) else passed
 		if self.is_paused:
 			return ClockStatus.PAUSED
 		due = self.due(calendar)
 		if not self._on_time(at, due):
-			return ClockStatus.MISSED
+			return passed
 		return ClockStatus.DUE if as_date(at) == as_date(due) else ClockStatus.RUNNING
 
 	# Changes: each returns a new Clock.
@@ -222,8 +227,8 @@ class Clock:
 
 	def alert(self, calendar: WorkingCalendar, at: datetime, alerted: ClockStatus | None = None) -> ClockAlert | None:
 		"""The alert the sweep should raise at `at`, given the one already raised for the current deadline. A stopped
-		or paused clock raises none, and a sweep that ran late raises "missed" without "due"."""
-		if self.is_stopped or self.is_paused or alerted is ClockStatus.MISSED:
+		or paused clock raises none, and a sweep that ran late raises "missed" (or "closed") without "due"."""
+		if self.is_stopped or self.is_paused or alerted in _LAST_ALERTS:
 			return None
 		status = self.status(calendar, at)
 		if status not in _ALERTS or status is alerted:
@@ -233,7 +238,7 @@ class Clock:
 	def next_alert_on(self, calendar: WorkingCalendar, alerted: ClockStatus | None = None) -> date | None:
 		"""The first day the sweep may have an alert to raise: the deadline day, then the day after it (the same day
 		for hour clocks, which are missed within it); None once nothing is left to raise or while paused."""
-		if self.is_stopped or self.is_paused or alerted is ClockStatus.MISSED:
+		if self.is_stopped or self.is_paused or alerted in _LAST_ALERTS:
 			return None
 		due_day = as_date(self.due(calendar))
 		if alerted is ClockStatus.DUE and not self.rule.unit.is_hours:

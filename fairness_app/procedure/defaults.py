@@ -98,6 +98,13 @@ class BuiltinRules:
 	@hookimpl(trylast=True)
 	def fairness_clock_escalation(self, case: CaseSnapshot, alert: ClockAlert) -> Escalation:
 		label = alert.clock.rule.label
+		if alert.status is ClockStatus.CLOSED:
+			return Escalation(
+				EscalationAction.REMIND,
+				(_case_officers("a party's time to act has ended"),),
+				f"The time for '{label}' on case {case.label} has ended and nothing was recorded. If nothing "
+				"arrived in time, move the case on.",
+			)
 		if alert.status is ClockStatus.MISSED:
 			return Escalation(
 				EscalationAction.ESCALATE,

@@ -110,8 +110,11 @@ def monitoring_fact(
 		fact["repeat_incidents"] = int(case.get("repeat_incidents") or 0)
 		fact[ABUSE_TYPES] = listed(abuse_types)
 	fact.update(equality_bands(equality))
+	# A party's own time to act (to appeal, say) is not a council deadline, so the figures leave it out.
 	fact["clocks"] = [
-		{"rule_key": clock["rule_key"], "label": clock.get("label"), "result": clock_result(clock)} for clock in clocks
+		{"rule_key": clock["rule_key"], "label": clock.get("label"), "result": clock_result(clock)}
+		for clock in clocks
+		if not clock.get("party_window")
 	]
 	return fact
 

@@ -44,12 +44,12 @@ def extend_deadline(doc, rule_key: str, new_due: str, reason: str) -> None:
 
 def next_steps(doc) -> list[dict]:
 	"""What the complainant is waiting for, soonest first: each deadline still running that a plugin explained to
-	them, with its date (none while the case is on hold)."""
+	them, with its date (none while the case is on hold). A party's time to act that has closed is no next step."""
 	rows = doc.get(CLOCKS_TABLE)
 	steps = [
 		{"text": row.complainant_text, "due_on": row.due_on, "by": long_date(row.due_at or row.due_on)}
 		for row, clock in zip(rows, read_clocks(doc))
-		if row.complainant_text and not clock.is_stopped
+		if row.complainant_text and not clock.is_stopped and row.status != "Closed"
 	]
 	return sorted(steps, key=lambda step: (step["due_on"] is None, str(step["due_on"] or "")))
 

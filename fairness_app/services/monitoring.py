@@ -13,6 +13,7 @@ import frappe
 from frappe.utils.password import get_encryption_key
 
 from fairness_app.reports.facts import COMPLAINT, EQUALITY_BANDS, INCIDENT, monitoring_fact
+from fairness_app.services.clocks import stored_clock
 from fairness_app.services.equality import EQUALITY
 from fairness_app.services.snapshots import closed_on
 
@@ -50,7 +51,9 @@ def refresh_fact(case_doctype: str, case: str) -> str | None:
 		closed_on=closed_on(doc),
 		allegations=[row.as_dict() for row in doc.get("allegations") or ()],
 		abuse_types=[row.abuse_type for row in doc.get("abuse_types") or ()],
-		clocks=[row.as_dict() for row in doc.clocks],
+		clocks=[
+			{**row.as_dict(), "party_window": stored_clock(row.clock_state).rule.party_window} for row in doc.clocks
+		],
 		equality=frappe.db.get_value(  # access: read by the system, to copy bands only
 			EQUALITY, {"case_doctype": case_doctype, "case": case}, ["declined", *EQUALITY_BANDS], as_dict=True
 		),

@@ -205,6 +205,8 @@ def _log_failure(doctype: str, name: str, title: str) -> None:
 def _act(doc, case, alert, escalation: Escalation) -> list[str]:
 	if alert.status == "Missed":
 		subject = _("Case {0}: the deadline for '{1}' has passed").format(case.label, alert.label)
+	elif alert.status == "Closed":
+		subject = _("Case {0}: the time for '{1}' has ended").format(case.label, alert.label)
 	else:
 		subject = _("Case {0}: '{1}' is due today").format(case.label, alert.label)
 	message, recipients = escalation.message, escalation.recipients

@@ -3,6 +3,7 @@ council's calendar, however often and however many workers sweep, and a sweep th
 next one. Plugins decide who is told: the case's own team, a central team that never joins the case, or a new
 handler."""
 
+import dataclasses
 from datetime import date, datetime
 from unittest.mock import patch
 
@@ -141,6 +142,26 @@ class TestChasingDeadlines(SweepTestCase):
 
 		sweep_clocks(at(date(2026, 1, 9)))
 		self.assertEqual([(alert.status, getdate(alert.due_on)) for alert in self.alerts()], [("Missed", DUE), ("Due", date(2026, 1, 9))])
+
+	def test_a_partys_time_to_act_closes_without_anyone_being_escalated_or_counted_late(self):
+		# req: FHB-12, DER-16, X-1
+		plugins = get_plugins()
+		(clock,) = read_clocks(self.case)
+		window = dataclasses.replace(clock.rule, label="Time to appeal", party_window=True)
+		write_clocks(self.case, [dataclasses.replace(clock, rule=window)], plugins.calendar, clock.started_at)
+		self.case.save()
+		frappe.db.commit()
+
+		for day in (DUE, date(2026, 1, 5), date(2026, 1, 6)):
+			sweep_clocks(at(day))
+		alerts = [(alert.status, alert.action) for alert in self.alerts()]
+		self.assertEqual(alerts, [("Due", "remind"), ("Closed", "remind")])
+		row = self.acknowledgement()
+		self.assertEqual((row.status, row.alerted, row.next_alert_on), ("Closed", "Closed", None))
+		ended = [note.for_user for note in self.notifications() if "'Time to appeal' has ended" in note.subject]
+		self.assertEqual(sorted(ended), sorted([self.officer, self.manager]))  # the case officers on its team
+		fact = frappe.get_doc(FACT, case_key(self.case.doctype, self.case.name))
+		self.assertEqual([row.rule_key for row in fact.clocks], [])  # not one of the council's deadlines
 
 	def test_the_sweep_record_is_read_by_the_case_team_only(self):
 		# req: X-2

@@ -255,3 +255,43 @@ def test_an_extended_clock_alerts_again_for_its_new_deadline():
 	assert clock.alert(ENGLAND, at((2026, 1, 5))) is None
 	assert clock.next_alert_on(ENGLAND) == date(2026, 1, 9)
 	assert clock.alert(ENGLAND, at((2026, 1, 9))).status is ClockStatus.DUE
+
+
+# A party's time to act, such as the time to appeal: it closes when it ends unused, and nobody missed anything.
+
+
+def appeal_window():
+	return dataclasses.replace(
+		rule(length=5, key="appeal_window", starts_on="decision_sent", stops_on=("appeal_received",)), party_window=True
+	)
+
+
+@pytest.mark.req("FHB-12", "DER-16")
+def test_a_partys_window_that_ends_unused_closes_rather_than_being_missed():
+	window = appeal_window().start(at((2026, 5, 20), 15))  # 5 working days past the spring bank holiday: 28 May
+	assert window.due(ENGLAND) == date(2026, 5, 28)
+	assert window.status(ENGLAND, at((2026, 5, 28))) is ClockStatus.DUE
+	assert window.status(ENGLAND, at((2026, 5, 29))) is ClockStatus.CLOSED
+	assert window.meet(at((2026, 5, 28), 16)).status(ENGLAND, at((2026, 6, 1))) is ClockStatus.MET
+	# An appeal accepted late, or a case withdrawn after the window ended, leaves it closed, not missed.
+	assert window.meet(at((2026, 6, 2))).status(ENGLAND, at((2026, 6, 3))) is ClockStatus.CLOSED
+	assert window.cancel(at((2026, 6, 2))).status(ENGLAND, at((2026, 6, 3))) is ClockStatus.CLOSED
+	assert window.cancel(at((2026, 5, 21))).status(ENGLAND, at((2026, 6, 3))) is ClockStatus.CANCELLED
+
+
+@pytest.mark.req("FHB-12", "X-1")
+def test_the_sweep_raises_closed_once_for_a_partys_window():
+	window = appeal_window().start(at((2026, 5, 20), 15))
+	assert window.alert(ENGLAND, at((2026, 5, 28))).status is ClockStatus.DUE
+	closed = window.alert(ENGLAND, at((2026, 5, 29)), alerted=ClockStatus.DUE)
+	assert closed.status is ClockStatus.CLOSED
+	assert window.alert(ENGLAND, at((2026, 6, 1)), alerted=ClockStatus.CLOSED) is None
+	assert window.next_alert_on(ENGLAND, alerted=ClockStatus.CLOSED) is None
+
+
+def test_a_window_is_kept_as_one_and_clocks_stored_before_windows_existed_are_deadlines():
+	window = appeal_window().start(at((2026, 5, 20), 15))
+	assert clock_from_dict(clock_to_dict(window)).rule.party_window is True
+	stored = clock_to_dict(window)
+	del stored["rule"]["party_window"]
+	assert clock_from_dict(stored).rule.party_window is False

@@ -169,6 +169,15 @@ def test_each_deadline_is_counted_as_met_missed_running_or_cancelled(row, result
 	assert clock_result(row) == result
 
 
+@pytest.mark.req("FHB-12", "DER-16")
+def test_a_partys_time_to_appeal_is_not_one_of_the_councils_deadlines():
+	clocks = [
+		{"rule_key": "acknowledgement", "label": "Acknowledge", "status": "Met"},
+		{"rule_key": "appeal_window", "label": "Time to appeal", "status": "Closed", "party_window": True},
+	]
+	assert [clock["rule_key"] for clock in complaint_fact(clocks=clocks)["clocks"]] == ["acknowledgement"]
+
+
 def test_a_fact_needs_a_kind_and_a_day_received():
 	with pytest.raises(ValueError, match="Complaint or an Incident"):
 		monitoring_fact("Councillor", {}, received_on=date(2026, 4, 1), closed_on=None)
