@@ -88,6 +88,7 @@ APPEAL_WINDOW = ClockRule(
 	"DER-16",
 	"If you are unhappy with the outcome, you can appeal to the Chief Executive. "
 	"Write within 14 days of getting the report and say why.",
+	party_window=True,
 )
 APPEAL_HEARING_HELD = MeetingType.APPEAL_HEARING.held_event
 APPEAL_HEARING = ClockRule(
@@ -196,7 +197,7 @@ def escalation(case: CaseSnapshot, alert: ClockAlert) -> Escalation | None:
 
 def _appeal_window(case: CaseSnapshot, alert: ClockAlert) -> Escalation:
 	# The complainant's own time limit: reaching it is not the council's delay, but it unlocks the next steps.
-	if alert.status is ClockStatus.MISSED:
+	if alert.status is ClockStatus.CLOSED:
 		message = (
 			f"No appeal on case {case.label} was recorded within 14 days of the report. If none has "
 			"arrived, choose 'No appeal'. The Chief Officer now makes sure the recommendations are "

@@ -136,7 +136,7 @@ def test_a_missed_deadline_goes_to_the_corporate_personnel_adviser():
 def test_the_end_of_the_appeal_period_unlocks_the_recommendations_and_any_disciplinary_hearing():
 	due = escalated(staff_case(), APPEAL_WINDOW, ClockStatus.DUE)
 	assert "Do not arrange any disciplinary hearing before then" in due.message
-	ended = escalated(staff_case(), APPEAL_WINDOW, ClockStatus.MISSED)
+	ended = escalated(staff_case(), APPEAL_WINDOW, ClockStatus.CLOSED)
 	assert ended.action is EscalationAction.REMIND
 	assert (
 		"choose 'No appeal'" in ended.message and "disciplinary hearing may now be arranged" in ended.message

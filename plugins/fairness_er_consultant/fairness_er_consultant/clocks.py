@@ -112,6 +112,7 @@ CF2_APPEAL = ClockRule(
 		"If you are not happy with the decision, you can appeal: fill in form CF2, saying why, and send it "
 		"within 5 working days of getting the decision letter. After that the decision stands."
 	),
+	party_window=True,
 )
 
 

@@ -8,7 +8,8 @@ from importlib.resources import files
 import pytest
 from fairness_er_consultant import ErConsultant
 
-from fairness_app.procedure.clocks import ClockUnit, apply_event
+from fairness_app.procedure.calendar import WorkingCalendar
+from fairness_app.procedure.clocks import ClockStatus, ClockUnit, apply_event
 from fairness_app.procedure.meetings import MeetingType
 from fairness_app.procedure.snapshots import MADE_FORMAL
 from fairness_app.testing import make_case, plugin_manager
@@ -63,6 +64,10 @@ def test_the_employee_has_5_working_days_from_the_decision_to_appeal_on_form_cf2
 	# Decision sent Thursday 24 December 2026: Christmas Day, Boxing Day (moved to Monday 28 December), New Year's
 	# Day and the weekends leave Tuesday 29, Wednesday 30, Thursday 31 December, Monday 4 and Tuesday 5 January.
 	assert due(appeal, datetime(2026, 12, 24, 15)) == date(2027, 1, 5)
+
+	# The employee's own time to appeal: when it ends unused it closes, and the council missed nothing.
+	window = appeal.start(datetime(2026, 12, 24, 15))
+	assert window.status(WorkingCalendar("ENG"), datetime(2027, 1, 6, 9)) is ClockStatus.CLOSED
 
 
 @pytest.mark.req("FHB-1", "FHB-4")
