@@ -78,7 +78,7 @@ class ClockRule:
 	# puts back.
 	pausable: bool = True
 	# True for the time a party has to act, such as to appeal, rather than a deadline the council must meet: it
-	# closes when it ends unused, is never missed, and does not count in the council's timeliness.
+	# closes when it ends unused, is never missed, does not count in the council's timeliness, and no stage pauses it.
 	party_window: bool = False
 
 	def __post_init__(self):

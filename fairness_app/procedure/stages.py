@@ -1,6 +1,6 @@
 """What a move to another stage does to a case's clocks. The stage's category decides: an open stage lets clocks
-run, a stage waiting on someone or paused stops them counting (unless their rule is not pausable), and a closed
-stage stops them for good."""
+run, a stage waiting on someone or paused stops them counting (unless their rule is not pausable, or is a party's
+own window), and a closed stage stops them for good."""
 
 from __future__ import annotations
 
@@ -33,4 +33,6 @@ def clocks_after_stage_change(
 
 
 def _pauses(clock: Clock) -> bool:
-	return clock.rule.pausable and not clock.is_stopped
+	# A party's window ends on the date its letter gave (DER-16: "within 14 days of the outcome letter"), so no
+	# stage the council moves the case to puts that date back.
+	return clock.rule.pausable and not clock.rule.party_window and not clock.is_stopped

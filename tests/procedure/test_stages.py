@@ -60,6 +60,19 @@ def test_a_clock_that_is_not_pausable_keeps_counting_through_a_waiting_stage():
 	assert waiting["review"].status(ENGLAND, at(2, 9)) is ClockStatus.DUE  # six months on, waiting or not
 
 
+@pytest.mark.req("DER-16", "FHB-12")
+def test_a_party_window_keeps_its_end_date_whatever_stage_the_case_waits_in():
+	appeal = ClockRule("appeal", "Appeal", 14, ClockUnit.CALENDAR_DAYS, "decision_sent", ("appeal_received",),
+		party_window=True)
+	rules = (*RULES, appeal)
+	sent = clocks_after_stage_change((), rules, "decision_sent", StageCategory.OPEN, at(2))
+	for category in (StageCategory.WAITING, StageCategory.PAUSED):
+		moved = by_key(clocks_after_stage_change(sent, rules, "review_started", category, at(3)))
+		assert not moved["appeal"].is_paused
+		assert moved["appeal"].due(ENGLAND) == date(2026, 3, 16)  # 14 days after the letter of 2 March
+		assert moved["appeal"].status(ENGLAND, at(17)) is ClockStatus.CLOSED
+
+
 @pytest.mark.req("X-1")
 def test_closing_stops_every_clock_but_a_deadline_already_missed_stays_missed():
 	closed = by_key(clocks_after_stage_change(received(), RULES, "withdrawn", StageCategory.CLOSED, at(3)))
