@@ -79,6 +79,7 @@ scheduler_events = {
 jinja = {
 	"methods": [
 		"fairness_app.services.letters.fairness_letter",
+		"fairness_app.services.letters.fairness_warning_letter",
 		"fairness_app.services.case_summary.fairness_case_summary",
 	]
 }

@@ -1,6 +1,7 @@
 """The facts a letter's print format needs about its case (X-4): who it is to, one page each, who signs it, the
 names and dates it gives, and what is still missing before it can be sent. Print formats call `fairness_letter(doc,
-"outcome")`; the letters and their signers are listed in procedure/letters.py.
+"outcome")`; the letters and their signers are listed in procedure/letters.py. The warning letter to a person
+with a warning marker (CUM-6, KEN-8, SOM-15) calls `fairness_warning_letter(doc)`.
 
 Only what the letter's readers may know goes in: a subject's letter names the kinds of behaviour complained of,
 never the complaint's own words (FHB-6).
@@ -8,7 +9,7 @@ never the complaint's own words (FHB-6).
 
 import frappe
 from frappe import _
-from frappe.utils import now_datetime
+from frappe.utils import getdate, now_datetime, today
 
 from fairness_app.procedure.letters import (
 	HANDLER,
@@ -40,7 +41,7 @@ def fairness_letter(doc, key: str) -> frappe._dict:
 	doc.check_permission("read")  # a print format may call this with any document it can reach
 	names = party_names(doc)
 	facts = frappe._dict(
-		council=frappe.db.get_single_value("Fairness Settings", "council_name") or _("The council"),
+		council=_council(),
 		date=long_date(now_datetime().date()),
 		reference=doc.reference,
 		received_on=long_date(doc.received_on),
@@ -54,6 +55,37 @@ def fairness_letter(doc, key: str) -> frappe._dict:
 	facts.update(EXTRAS.get(key, _nothing)(doc))
 	facts.missing = _missing(doc, letter, facts)
 	return facts
+
+
+def fairness_warning_letter(doc) -> frappe._dict:
+	"""What the warning letter to the person marker `doc` is about says: only what its approver approved for them,
+	never the risk or precautions written for staff, and never who was harmed. Signed by the approver."""
+	doc.check_permission("read")
+	facts = frappe._dict(
+		council=_council(),
+		date=long_date(now_datetime().date()),
+		reference=doc.name,
+		pages=[frappe._dict(name=doc.party_name)],
+		happened=doc.letter_text,
+		restriction=doc.restriction,
+		review_on=long_date(doc.review_on),
+		until=long_date(doc.expires_on),
+		signatory=frappe._dict(name=frappe.utils.get_fullname(doc.approver), title=_("Senior manager")),
+	)
+	facts.missing = [
+		text
+		for text, wanted in (
+			(_("what happened, in plain words, under The letter to the person"), not doc.letter_text),
+			(_("approval by {0}, under Approval").format(facts.signatory.name), not doc.approved),
+			(_("a Remove on date still to come"), getdate(doc.expires_on) < getdate(today())),
+		)
+		if wanted
+	]
+	return facts
+
+
+def _council() -> str:
+	return frappe.db.get_single_value("Fairness Settings", "council_name") or _("The council")
 
 
 def _pages(doc, letter: Letter, names: dict) -> list[frappe._dict]:

@@ -1,6 +1,7 @@
-"""Warning markers (CUM-6): a senior manager approves what staff are told about a person, the approval lapses when
-what they are told changes, and the marker is reviewed and removed on the dates set. Who may read a marker is
-decided in permissions.py: the member of staff who raised it, the approver and the staff it is circulated to."""
+"""Warning markers (CUM-6): a senior manager approves what staff are told about a person and what the warning
+letter tells them (services/letters.py); the approval lapses when either changes, and the marker is reviewed and
+removed on the dates set. Who may read a marker is decided in permissions.py: the member of staff who raised it,
+the approver and the staff it is circulated to."""
 
 import frappe
 from frappe import _
@@ -14,7 +15,7 @@ AWAITING_APPROVAL = "Awaiting approval"
 APPROVED = "Approved"
 APPROVERS = (roles.LINE_MANAGER, roles.ASSISTANT_DIRECTOR)
 # What the approver signed off: changing any of it after approval needs their approval again.
-APPROVED_CONTENT = ("party", "risk", "precautions", "restriction", "approver")
+APPROVED_CONTENT = ("party", "risk", "precautions", "restriction", "letter_text", "approver")
 
 
 def check_marker(doc) -> None:
@@ -125,7 +126,7 @@ def _settle_approval(doc) -> None:
 	if doc.approved and before and before.approved and not by_approver and _content_changed(doc, before):
 		doc.approved = 0
 		frappe.msgprint(
-			_("What staff are told has changed, so {0} needs to approve the marker again.").format(
+			_("What the marker says has changed, so {0} needs to approve it again.").format(
 				frappe.utils.get_fullname(doc.approver)
 			),
 			title=_("Sent back for approval"),

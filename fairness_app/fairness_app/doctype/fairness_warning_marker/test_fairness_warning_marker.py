@@ -7,12 +7,14 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, add_months, getdate, today
 
 from fairness_app import roles
+from fairness_app.services.deadlines import long_date
 from fairness_app.tests.fixtures import make_party, make_user, new_incident
 
 MARKER = "Fairness Warning Marker"
+LETTER = "Fairness Warning Letter"
 
 
-class TestWarningMarkers(FrappeTestCase):
+class WarningMarkerTestCase(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
@@ -48,6 +50,8 @@ class TestWarningMarkers(FrappeTestCase):
 		marker.save()
 		return marker
 
+
+class TestWarningMarkers(WarningMarkerTestCase):
 	def test_a_senior_manager_other_than_the_raiser_approves(self):
 		# req: CUM-6
 		with self.assertRaisesRegex(frappe.ValidationError, "Someone else must approve a marker you raise"):
@@ -132,3 +136,56 @@ class TestWarningMarkers(FrappeTestCase):
 					"approver": self.director,
 				}
 			).insert()
+
+
+class TestWarningLetter(WarningMarkerTestCase):
+	"""The warning in writing (CUM-6, KEN-8, SOM-15): what the approver approved for the person, nothing more."""
+
+	HAPPENED = "On 3 March you shouted at a member of our staff during a home visit."
+
+	def printed(self, marker, as_user):
+		frappe.set_user(as_user)
+		try:
+			return frappe.get_print(MARKER, marker.name, print_format=LETTER)
+		finally:
+			frappe.set_user("Administrator")
+
+	def test_the_letter_gives_the_approved_words_restriction_and_dates_and_nothing_written_for_staff(self):
+		# req: CUM-6, KEN-8, SOM-15, X-4
+		marker = self.raise_marker(
+			letter_text=self.HAPPENED, restriction="No home visits", precautions="Meet only at the Civic Centre."
+		)
+		html = self.printed(self.approve(marker), self.carer)
+		self.assertIn("Dear Marked Visitor,", html)
+		self.assertIn(self.HAPPENED, html)
+		self.assertIn("we will not visit you at home", html)
+		until, review = long_date(getdate(marker.expires_on)), long_date(getdate(marker.review_on))
+		self.assertIn(f"This applies until {until}. We will look at it again by {review}.", html)
+		self.assertIn("Marker Director<br>Senior manager<br>", html)
+		for staff_only in ("knife", "Civic Centre", "Marker Carer", "Marker Manager"):
+			self.assertNotIn(staff_only, html)
+
+	def test_the_letter_waits_for_its_words_and_the_approval(self):
+		# req: CUM-6, X-4
+		html = self.printed(self.raise_marker(), self.manager)
+		self.assertIn("This letter is not ready to send.", html)
+		self.assertIn("what happened, in plain words", html)
+		self.assertIn("approval by Marker Director", html)
+		self.assertNotIn("Yours sincerely", html)
+
+	def test_changing_what_the_letter_says_needs_approval_again(self):
+		# req: CUM-6
+		marker = self.approve(self.raise_marker(letter_text=self.HAPPENED))
+		frappe.set_user(self.manager)
+		marker.reload()
+		marker.letter_text = "You were rude to staff."
+		marker.save()
+		self.assertEqual(marker.status, "Awaiting approval")
+		self.assertIn("approval by Marker Director", self.printed(marker, self.manager))
+
+	def test_only_those_who_may_read_the_marker_can_print_its_letter(self):
+		# req: CUM-6, X-2
+		marker = self.approve(self.raise_marker(letter_text=self.HAPPENED))
+		for user in (self.investigator, make_user("marker_other_manager", roles.LINE_MANAGER)):
+			with self.subTest(user=user), self.assertRaises(frappe.PermissionError):
+				self.printed(marker, user)
