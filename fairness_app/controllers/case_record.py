@@ -47,9 +47,9 @@ class CaseRecord(Document):
 		case_checks.check_party_roles(self)
 		case_team.check_team_change(self)
 		meetings.check_meetings(self)
-		case_events.record_events(self)  # meetings and fields, before any move this save makes
 		evidence.check_statements(self)
 		evidence.check_evidence(self)
+		case_events.record_events(self)  # meetings, interviews and fields, before any move this save makes
 		action_plan.check_actions(self)
 		transitions.apply_stage_change(self)  # a move is checked against the case as saved
 		retention.decide_retention(self)  # after the move: closing the case starts its retention

@@ -8,7 +8,7 @@ every deadline in the app is computed in exactly one place.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 import holidays
 from dateutil.relativedelta import relativedelta
@@ -21,11 +21,18 @@ NATIONS = {
 }
 
 _SATURDAY = 5
+END_OF_DAY = time(23, 59)
 
 
 def as_date(value: date | datetime) -> date:
 	"""The calendar day of a date or datetime (a datetime is a date subclass, so check it first)."""
 	return value.date() if isinstance(value, datetime) else value
+
+
+def happened_on(day: date, now: datetime) -> datetime:
+	"""When something recorded only by its day happened: now, if that day is today, else late on that day, so that
+	whatever was done on the day it was due counts as done in time."""
+	return now if day >= now.date() else datetime.combine(day, END_OF_DAY)
 
 
 class WorkingCalendar:

@@ -80,6 +80,9 @@ class ClockRule:
 	# True for the time a party has to act, such as to appeal, rather than a deadline the council must meet: it
 	# closes when it ends unused, is never missed, does not count in the council's timeliness, and no stage pauses it.
 	party_window: bool = False
+	# True to run a clock for each thing its starting event is about, such as each interview record (DER-14): an
+	# event about one of them meets only that one's clock.
+	repeats: bool = False
 
 	def __post_init__(self):
 		object.__setattr__(self, "unit", ClockUnit(self.unit))
@@ -91,8 +94,20 @@ class ClockRule:
 		if not self.starts_on or not self.stops_on:
 			raise ValueError(f"Clock rule {self.key!r} needs the event that starts it and at least one that stops it.")
 
-	def start(self, at: datetime) -> Clock:
-		return Clock(rule=self, started_at=at)
+	def start(self, at: datetime, occurrence: Occurrence | None = None) -> Clock:
+		return Clock(rule=self, started_at=at, occurrence=occurrence if self.repeats else None)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+	"""One of several like things in a case that a case event is about, such as one interview record."""
+
+	key: str  # tells it apart within the case, e.g. the record's row name
+	about: str = ""  # tells staff which one it is without naming anyone, e.g. "interview on 3 March 2026"
+
+	def __post_init__(self):
+		if not self.key or not self.key.replace("_", "").replace("-", "").isalnum():
+			raise ValueError(f"An occurrence key must be letters, digits, hyphens and underscores, not {self.key!r}.")
 
 
 @dataclass(frozen=True)
@@ -126,10 +141,16 @@ class Clock:
 	extensions: tuple[Extension, ...] = ()
 	met_at: datetime | None = None
 	cancelled_at: datetime | None = None
+	occurrence: Occurrence | None = None  # which one it runs for, when its rule repeats
 
 	@property
 	def key(self) -> str:
-		return self.rule.key
+		return f"{self.rule.key}:{self.occurrence.key}" if self.occurrence else self.rule.key
+
+	@property
+	def label(self) -> str:
+		about = self.occurrence.about if self.occurrence else ""
+		return f"{self.rule.label} ({about})" if about else self.rule.label
 
 	@property
 	def is_paused(self) -> bool:
@@ -257,14 +278,34 @@ class ClockAlert:
 
 
 def apply_event(
-	clocks: Iterable[Clock], rules: Iterable[ClockRule], event: str, at: datetime
+	clocks: Iterable[Clock],
+	rules: Iterable[ClockRule],
+	event: str,
+	at: datetime,
+	occurrence: Occurrence | None = None,
 ) -> tuple[Clock, ...]:
 	"""The clocks after a case event: running clocks that the event stops are met, and rules that the event
-	starts begin a clock unless one with the same key already exists (a repeated event never restarts a clock)."""
-	updated = [clock.meet(at) if event in clock.rule.stops_on else clock for clock in clocks]
+	starts begin a clock unless one with the same key already exists (a repeated event never restarts a clock).
+	An event about an `occurrence` stops only that occurrence's clock of a repeating rule, and starts one for it."""
+	updated = [clock.meet(at) if _stopped_by(clock, event, occurrence) else clock for clock in clocks]
 	existing = {clock.key for clock in updated}
-	updated += [rule.start(at) for rule in rules if rule.starts_on == event and rule.key not in existing]
+	for rule in rules:
+		if rule.starts_on == event and (clock := rule.start(at, occurrence)).key not in existing:
+			updated.append(clock)
 	return tuple(updated)
+
+
+def _stopped_by(clock: Clock, event: str, occurrence: Occurrence | None) -> bool:
+	if event not in clock.rule.stops_on:
+		return False
+	return clock.occurrence is None or occurrence is None or clock.occurrence.key == occurrence.key
+
+
+def cancel_occurrences(clocks: Iterable[Clock], keys: Iterable[str], at: datetime) -> tuple[Clock, ...]:
+	"""The clocks once the occurrences with these keys are gone from the case (an interview record deleted as
+	entered in error, say): theirs are cancelled, and a deadline they had already missed stays missed."""
+	gone = set(keys)
+	return tuple(clock.cancel(at) if clock.occurrence and clock.occurrence.key in gone else clock for clock in clocks)
 
 
 def _format(moment: date | datetime) -> str:
@@ -294,6 +335,7 @@ def clock_to_dict(clock: Clock) -> dict:
 		],
 		"met_at": moment(clock.met_at),
 		"cancelled_at": moment(clock.cancelled_at),
+		"occurrence": dataclasses.asdict(clock.occurrence) if clock.occurrence else None,
 	}
 
 
@@ -315,4 +357,5 @@ def clock_from_dict(data: dict) -> Clock:
 		),
 		met_at=moment(data["met_at"]),
 		cancelled_at=moment(data["cancelled_at"]),
+		occurrence=Occurrence(**data["occurrence"]) if data.get("occurrence") else None,
 	)

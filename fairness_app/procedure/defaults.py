@@ -97,7 +97,7 @@ class BuiltinRules:
 
 	@hookimpl(trylast=True)
 	def fairness_clock_escalation(self, case: CaseSnapshot, alert: ClockAlert) -> Escalation:
-		label = alert.clock.rule.label
+		label = alert.clock.label
 		if alert.status is ClockStatus.CLOSED:
 			return Escalation(
 				EscalationAction.REMIND,

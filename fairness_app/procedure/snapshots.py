@@ -233,6 +233,8 @@ class Transition:
 # The case events the app itself raises (a workflow state can raise its own, for clocks).
 RECEIVED, STAGE_CHANGED, CLOSED = "received", "stage_changed", "closed"
 MADE_FORMAL = "made_formal"  # a complaint recorded as informal is now formal
+# An interview record (DER-14) given, and sent to the person interviewed for signature: each event is about one record.
+INTERVIEW_RECORD_TAKEN, INTERVIEW_RECORD_SENT = "interview_record_taken", "interview_record_sent"
 CLOCK_MISSED, CLOCK_EXTENDED = "clock_missed", "clock_extended"
 
 

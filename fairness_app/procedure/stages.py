@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from fairness_app.procedure.clocks import Clock, ClockRule, apply_event
+from fairness_app.procedure.clocks import Clock, ClockRule, Occurrence, apply_event
 from fairness_app.procedure.snapshots import StageCategory
 
 # Waiting on a party (say, for the complainant's signed statement) is not the council's delay.
@@ -21,10 +21,12 @@ def clocks_after_stage_change(
 	category: StageCategory,
 	at: datetime,
 	reason: str = "",
+	occurrence: Occurrence | None = None,
 ) -> tuple[Clock, ...]:
-	"""The clocks once a case enters a stage that raises `event`: the event meets and starts clocks as usual,
-	then the stage's category pauses, resumes or stops the clocks still running."""
-	clocks = apply_event(clocks, rules, event, at)
+	"""The clocks once a case in a stage of `category` raises `event` (entering the stage, or something happening
+	in it): the event meets and starts clocks as usual, then the category pauses, resumes or stops the clocks still
+	running."""
+	clocks = apply_event(clocks, rules, event, at, occurrence)
 	if category is StageCategory.CLOSED:
 		return tuple(clock.cancel(at) for clock in clocks)
 	if category in PAUSING:

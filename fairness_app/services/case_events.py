@@ -1,14 +1,16 @@
-"""What a save records as having happened besides a move: meetings arranged and held, and fields that mark a step
-of the procedure (an informal complaint made formal, FHB-4). Each is a case event: like a move, it meets and starts
-the case's clocks, and the plugins are asked who to tell once the case is saved."""
+"""What a save records as having happened besides a move: meetings arranged and held, interview records given and
+sent for signature, and fields that mark a step of the procedure (an informal complaint made formal, FHB-4). Each is
+a case event: like a move, it meets and starts the case's clocks, and the plugins are asked who to tell once the
+case is saved."""
 
 from datetime import datetime
 
 import frappe
 
+from fairness_app.procedure.clocks import cancel_occurrences
 from fairness_app.procedure.snapshots import MADE_FORMAL, CaseEvent, StageCategory
 from fairness_app.procedure.stages import clocks_after_stage_change
-from fairness_app.services import meetings, outbox
+from fairness_app.services import evidence, meetings, outbox
 from fairness_app.services.clocks import read_clocks, write_clocks
 from fairness_app.services.intake import QUESTIONNAIRE
 from fairness_app.services.plugin_registry import get_plugins
@@ -20,21 +22,28 @@ FIELD_EVENTS = {"Fairness Complaint": (("formality", "Informal", "Formal", MADE_
 
 def record_events(doc) -> None:
 	before, now = doc.get_doc_before_save(), frappe.utils.now_datetime()
-	happened = [*meetings.meeting_events(doc, before, now), *_fields_changed(doc, before, now)]
-	if not happened:
+	happened = sorted(
+		[
+			*((name, at, None) for name, at in meetings.meeting_events(doc, before, now)),
+			*((name, at, None) for name, at in _fields_changed(doc, before, now)),
+			*evidence.interview_events(doc, before, now),
+		],
+		key=lambda event: event[1],
+	)
+	removed = evidence.removed_statements(doc, before)
+	if not happened and not removed:
 		return
 	plugins = get_plugins()
 	case = case_snapshot(doc, plugins.config.nation)
-	events = sorted((CaseEvent(name, at, stage=case.stage) for name, at in happened), key=lambda event: event.at)
 	category = StageCategory(doc.stage_category or StageCategory.OPEN.value)
 	# A closed case's clocks have all stopped, and a questionnaire runs no deadlines (DER-22).
 	if category is not StageCategory.CLOSED and QUESTIONNAIRE not in case.flags:
-		rules, clocks = plugins.clock_rules(case).value, read_clocks(doc)
+		rules, clocks = plugins.clock_rules(case).value, cancel_occurrences(read_clocks(doc), removed, now)
 		# It happened in the stage the case is in, so a paused stage pauses any clock it starts.
-		for event in events:
-			clocks = clocks_after_stage_change(clocks, rules, event.name, category, event.at)
+		for name, at, occurrence in happened:
+			clocks = clocks_after_stage_change(clocks, rules, name, category, at, occurrence=occurrence)
 		write_clocks(doc, clocks, plugins.calendar, now)
-	outbox.happened(doc, case, events)
+	outbox.happened(doc, case, [CaseEvent(name, at, stage=case.stage) for name, at, _occurrence in happened])
 
 
 def _fields_changed(doc, before, now: datetime) -> list[tuple[str, datetime]]:

@@ -54,8 +54,8 @@ def clock_row(clock: Clock, calendar: WorkingCalendar, now: datetime) -> dict:
 	due = clock.due(calendar)
 	hours = clock.rule.unit.is_hours
 	return {
-		"rule_key": clock.rule.key,
-		"label": clock.rule.label,
+		"rule_key": clock.key,
+		"label": clock.label,
 		"requirement": clock.rule.requirement,
 		"complainant_text": clock.rule.complainant_text,
 		"status": clock.status(calendar, now).value.capitalize(),

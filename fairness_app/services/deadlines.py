@@ -36,7 +36,7 @@ def extend_deadline(doc, rule_key: str, new_due: str, reason: str) -> None:
 	doc.save()
 	why = frappe.utils.escape_html(extended.extensions[-1].reason)  # the timeline shows comments as HTML
 	doc.add_comment(
-		"Info", _("Deadline extended: {0}, now {1}. Why: {2}").format(clock.rule.label, long_date(new_due), why)
+		"Info", _("Deadline extended: {0}, now {1}. Why: {2}").format(clock.label, long_date(new_due), why)
 	)
 	case = case_snapshot(doc, plugins.config.nation)
 	outbox.clock_event(doc.doctype, doc.name, case, CLOCK_EXTENDED, rule_key, now, plugins)

@@ -1,9 +1,15 @@
 """What a case gathers: interview records and statements (DER-14, FHB-10, CUM-4) and evidence files, each from one
 of the people in the case and each file private to the case team."""
 
+from datetime import datetime
+
 import frappe
 from frappe import _
+from frappe.utils import getdate
 
+from fairness_app.procedure.calendar import happened_on
+from fairness_app.procedure.clocks import Occurrence
+from fairness_app.procedure.snapshots import INTERVIEW_RECORD_SENT, INTERVIEW_RECORD_TAKEN
 from fairness_app.services.case_checks import (
 	check_listed_in_case,
 	check_not_before,
@@ -11,11 +17,15 @@ from fairness_app.services.case_checks import (
 	check_private_files,
 	row_prefix,
 )
+from fairness_app.services.deadlines import long_date
+
+INTERVIEW = "Interview record"  # the kind of statement whose written record goes for signature (DER-14)
 
 
 def check_statements(doc) -> None:
 	for row in _checked_rows(doc, "statements", "party", "document"):
 		check_not_in_future(row, "taken_on", _("Enter the day it was given."))
+		check_not_in_future(row, "sent_for_signature_on", _("Enter the day it was sent."))
 		check_not_in_future(row, "signed_on", _("Enter the day it was signed."))
 		check_not_before(row, ("sent_for_signature_on", "signed_on"), "taken_on")
 		check_not_before(row, ("signed_on",), "sent_for_signature_on")
@@ -34,6 +44,30 @@ def check_statements(doc) -> None:
 				),
 				title=_("Not yet sent for signature"),
 			)
+
+
+def interview_events(doc, before, now: datetime) -> list[tuple[str, datetime, Occurrence]]:
+	"""The case events of this save's interview records (DER-14), each about its own record so that a clock can run
+	for each: a record newly entered was taken on the day it was given, and one newly marked as sent was sent on that
+	day."""
+	earlier = {row.name: row for row in (before.get("statements") if before else ())}
+	events = []
+	for row in doc.get("statements") or ():
+		if row.kind != INTERVIEW or not row.taken_on:
+			continue
+		was = earlier.get(row.name)
+		record = Occurrence(row.name, _("interview on {0}").format(long_date(row.taken_on)))
+		if not (was and was.kind == INTERVIEW and was.taken_on):
+			events.append((INTERVIEW_RECORD_TAKEN, happened_on(getdate(row.taken_on), now), record))
+		if row.sent_for_signature_on and not (was and was.sent_for_signature_on):
+			events.append((INTERVIEW_RECORD_SENT, happened_on(getdate(row.sent_for_signature_on), now), record))
+	return events
+
+
+def removed_statements(doc, before) -> list[str]:
+	"""The statements this save deletes (entered in error, say): their interview records' clocks no longer apply."""
+	kept = {row.name for row in doc.get("statements") or ()}
+	return [row.name for row in (before.get("statements") if before else ()) if row.name not in kept]
 
 
 def check_evidence(doc) -> None:

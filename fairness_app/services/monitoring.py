@@ -51,9 +51,7 @@ def refresh_fact(case_doctype: str, case: str) -> str | None:
 		closed_on=closed_on(doc),
 		allegations=[row.as_dict() for row in doc.get("allegations") or ()],
 		abuse_types=[row.abuse_type for row in doc.get("abuse_types") or ()],
-		clocks=[
-			{**row.as_dict(), "party_window": stored_clock(row.clock_state).rule.party_window} for row in doc.clocks
-		],
+		clocks=[_fact_clock(row) for row in doc.clocks],
 		equality=frappe.db.get_value(  # access: read by the system, to copy bands only
 			EQUALITY, {"case_doctype": case_doctype, "case": case}, ["declined", *EQUALITY_BANDS], as_dict=True
 		),
@@ -64,6 +62,12 @@ def refresh_fact(case_doctype: str, case: str) -> str | None:
 	fact.flags.ignore_permissions = True  # access: facts are written by the system only
 	fact.save()
 	return fact.name
+
+
+def _fact_clock(row) -> dict:
+	"""A clock row as the facts count it: by its rule, not by which interview record (say) it was for."""
+	rule = stored_clock(row.clock_state).rule
+	return {**row.as_dict(), "rule_key": rule.key, "label": rule.label, "party_window": rule.party_window}
 
 
 def case_key(case_doctype: str, case: str) -> str:

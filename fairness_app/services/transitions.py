@@ -8,7 +8,7 @@ validation, so a refused move changes nothing.
 
 import dataclasses
 import html
-from datetime import datetime, time
+from datetime import datetime
 
 import frappe
 from frappe import _
@@ -16,6 +16,7 @@ from frappe.model.workflow import get_workflow_name, is_transition_condition_sat
 from frappe.utils import get_datetime, getdate
 
 from fairness_app.permissions import SUPERUSER
+from fairness_app.procedure.calendar import happened_on
 from fairness_app.procedure.snapshots import StageCategory, Transition
 from fairness_app.procedure.stages import clocks_after_stage_change
 from fairness_app.services import outbox
@@ -29,7 +30,6 @@ HANDLER = "Handles the case"
 # Moves whose event happened on a day the case records, which may be before the move is made: an appeal form that
 # arrived in time meets the deadline to appeal, however late the move is made.
 RECORDED_DAYS = {"appeal_received": "appeal_received_on"}
-END_OF_DAY = time(23, 59)
 
 
 def apply_stage_change(doc) -> None:
@@ -103,9 +103,9 @@ def _happened_at(doc, event: str, now: datetime) -> datetime:
 	"""When the move's event happened: late on the day the case records for it, if that is before today, but never
 	before the move before this one (the last row of the stage history is this move's own); else now."""
 	day = doc.get(RECORDED_DAYS.get(event, ""))
-	if not day or getdate(day) >= now.date():
+	happened = happened_on(getdate(day), now) if day else now
+	if happened == now:
 		return now
-	happened = datetime.combine(getdate(day), END_OF_DAY)
 	previous = doc.stage_history[-2].changed_at if len(doc.stage_history) > 1 else None
 	return max(happened, get_datetime(previous)) if previous else happened
 

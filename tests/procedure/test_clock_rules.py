@@ -10,7 +10,9 @@ from fairness_app.procedure.clocks import (
 	ClockRule,
 	ClockStatus,
 	ClockUnit,
+	Occurrence,
 	apply_event,
+	cancel_occurrences,
 	clock_from_dict,
 	clock_to_dict,
 )
@@ -295,3 +297,70 @@ def test_a_window_is_kept_as_one_and_clocks_stored_before_windows_existed_are_de
 	stored = clock_to_dict(window)
 	del stored["rule"]["party_window"]
 	assert clock_from_dict(stored).rule.party_window is False
+
+
+# A clock for each of several like things: each interview record goes for signature within 7 days (DER-14).
+
+
+def records_rule():
+	return ClockRule(
+		"interview_record", "Send the record for signature", 7, ClockUnit.CALENDAR_DAYS, "record_taken",
+		("record_sent",), repeats=True,
+	)
+
+
+FIRST = Occurrence("row1", "interview on 2 March 2026")
+SECOND = Occurrence("row2", "interview on 4 March 2026")
+
+
+@pytest.mark.req("DER-14")
+def test_a_repeating_rule_runs_a_clock_for_each_occurrence_and_each_is_met_on_its_own():
+	rules = [records_rule()]
+	clocks = apply_event((), rules, "record_taken", at((2026, 3, 2)), FIRST)
+	clocks = apply_event(clocks, rules, "record_taken", at((2026, 3, 4)), SECOND)
+	assert [c.key for c in clocks] == ["interview_record:row1", "interview_record:row2"]
+	assert [c.due(ENGLAND) for c in clocks] == [date(2026, 3, 9), date(2026, 3, 11)]
+	assert clocks[0].label == "Send the record for signature (interview on 2 March 2026)"
+	clocks = apply_event(clocks, rules, "record_sent", at((2026, 3, 5)), SECOND)
+	assert [c.met_at for c in clocks] == [None, at((2026, 3, 5))]
+	assert apply_event(clocks, rules, "record_taken", at((2026, 3, 6)), FIRST) == clocks  # never restarted
+	assert clocks[0].status(ENGLAND, at((2026, 3, 10))) is ClockStatus.MISSED
+
+
+@pytest.mark.req("DER-14")
+def test_an_event_about_nothing_in_particular_meets_every_clock_of_a_repeating_rule():
+	rules = [records_rule()]
+	clocks = apply_event((), rules, "record_taken", at((2026, 3, 2)), FIRST)
+	clocks = apply_event(clocks, rules, "record_taken", at((2026, 3, 3)), SECOND)
+	assert all(c.met_at for c in apply_event(clocks, rules, "record_sent", at((2026, 3, 4))))
+
+
+def test_a_rule_that_does_not_repeat_ignores_what_an_event_is_about():
+	clocks = apply_event((), [rule()], "received", at((2026, 3, 2)), FIRST)
+	assert [(c.key, c.occurrence, c.label) for c in clocks] == [("acknowledgement", None, "Acknowledge")]
+	clocks = apply_event(clocks, [rule()], "acknowledged", at((2026, 3, 3)), SECOND)
+	assert clocks[0].met_at == at((2026, 3, 3))
+
+
+@pytest.mark.req("DER-14")
+def test_the_clock_of_an_occurrence_that_is_gone_is_cancelled_and_a_miss_stays_missed():
+	rules = [records_rule()]
+	clocks = apply_event((), rules, "record_taken", at((2026, 3, 2)), FIRST)
+	clocks = apply_event(clocks, rules, "record_taken", at((2026, 3, 4)), SECOND)
+	early = cancel_occurrences(clocks, ["row2"], at((2026, 3, 5)))
+	assert [c.status(ENGLAND, at((2026, 3, 5))) for c in early] == [ClockStatus.RUNNING, ClockStatus.CANCELLED]
+	late = cancel_occurrences(clocks, ["row1"], at((2026, 3, 12)))
+	assert late[0].status(ENGLAND, at((2026, 3, 12))) is ClockStatus.MISSED
+
+
+def test_a_clock_for_an_occurrence_survives_storage_and_older_clocks_are_for_none():
+	clock = records_rule().start(at((2026, 3, 2)), FIRST)
+	assert clock_from_dict(clock_to_dict(clock)) == clock
+	stored = clock_to_dict(rule().start(at((2026, 3, 2))))
+	del stored["occurrence"], stored["rule"]["repeats"]
+	assert clock_from_dict(stored) == rule().start(at((2026, 3, 2)))
+
+
+def test_an_occurrence_needs_a_plain_key():
+	with pytest.raises(ValueError, match="letters, digits, hyphens and underscores"):
+		Occurrence("row 1")

@@ -13,6 +13,7 @@ from fairness_app.procedure.calendar import (
 	add_months,
 	add_weeks,
 	add_years,
+	happened_on,
 )
 
 ALL = ("ENG", "WLS", "SCT", "NIR")
@@ -123,3 +124,9 @@ def test_hour_clocks_run_through_weekends_and_need_a_time():
 	assert add_hours(datetime(2026, 12, 24, 18, 0), 24) == datetime(2026, 12, 25, 18, 0)
 	with pytest.raises(TypeError, match="needs the time"):
 		add_hours(date(2026, 12, 24), 24)
+
+
+def test_something_recorded_by_its_day_happened_now_if_today_else_late_that_day():
+	now = datetime(2026, 3, 4, 10, 30)
+	assert happened_on(date(2026, 3, 4), now) == now
+	assert happened_on(date(2026, 3, 2), now) == datetime(2026, 3, 2, 23, 59)

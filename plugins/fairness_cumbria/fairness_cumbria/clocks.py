@@ -65,7 +65,7 @@ def escalation(case: CaseSnapshot, alert: ClockAlert) -> Escalation | None:
 	"""Due: remind whoever handles the incident. Missed: tell the next manager up, as the policy sends the
 	member of staff to their manager's manager when their manager is not available (CUM-3). With nobody above
 	(a headteacher's chair of governors), the built-in rule tells the Fairness administrators."""
-	label = alert.clock.rule.label
+	label = alert.clock.label
 	if alert.status is ClockStatus.DUE:
 		return Escalation(
 			EscalationAction.REMIND,

@@ -106,7 +106,7 @@ def _councillor_acknowledgement() -> ClockRule:
 def clock_escalation(case: CaseSnapshot, alert: ClockAlert) -> Escalation | None:
 	if not follows_this_code(case) or alert.status not in (ClockStatus.DUE, ClockStatus.MISSED):
 		return None
-	label = alert.clock.rule.label
+	label = alert.clock.label
 	due = _day(alert.due)
 	if alert.status is ClockStatus.DUE:
 		return Escalation(
