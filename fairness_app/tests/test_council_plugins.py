@@ -16,6 +16,8 @@ from fairness_app import roles
 from fairness_app.fairness_app.doctype.fairness_complaint.test_fairness_complaint import ComplaintTestCase
 from fairness_app.procedure.calendar import WorkingCalendar
 from fairness_app.services.clocks import read_clocks, write_clocks
+from fairness_app.services.deadlines import long_date
+from fairness_app.services.monitoring import refresh_fact
 from fairness_app.tests.fixtures import make_party, make_user, new_incident
 from fairness_app.tests.test_plugin_registry import save_settings
 
@@ -130,6 +132,29 @@ class TestDerby(CouncilPluginTestCase):
 			put_off("Medical grounds")
 		put_off("Medical grounds", certificate_seen=1)
 		self.assertEqual(case.meetings[0].postponements, 1)
+
+
+	def test_each_interview_record_goes_for_signature_within_7_days(self):
+		# req: DER-14
+		case = self.record([(self.complainant, "Complainant"), (self.subject_colleague, "Subject")], formality="Formal")
+		today = frappe.utils.getdate()
+		ten_days_ago = frappe.utils.add_days(today, -10)
+		for party, taken_on in ((self.complainant, ten_days_ago), (self.subject_colleague, today)):
+			case.append("statements", {"kind": "Interview record", "party": party.name, "taken_on": taken_on})
+		case.save()
+		late, current = (self.clocks(case)[f"interview_record:{row.name}"] for row in case.statements)
+		self.assertEqual((late.status, late.due_on), ("Missed", frappe.utils.add_days(ten_days_ago, 7)))
+		self.assertEqual((current.status, current.due_on), ("Running", frappe.utils.add_days(today, 7)))
+		self.assertIn(f"(interview on {long_date(today)})", current.label)
+		case.statements[1].sent_for_signature_on = today
+		case.save()
+		self.assertEqual(self.clocks(case)[current.rule_key].status, "Met")
+		case.statements.pop(0)  # entered in error: its deadline no longer applies, but the miss is not undone
+		case.save()
+		self.assertEqual(self.clocks(case)[late.rule_key].status, "Missed")
+		fact = frappe.get_doc("Fairness Monitoring Fact", refresh_fact(case.doctype, case.name))
+		counted = [(row.rule_key, row.label) for row in fact.clocks if row.rule_key == "interview_record"]
+		self.assertEqual(counted, [("interview_record", current.label.partition(" (interview on")[0])] * 2)
 
 
 class TestErConsultant(CouncilPluginTestCase):

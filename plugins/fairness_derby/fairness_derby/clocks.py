@@ -1,9 +1,9 @@
 """The Fairness at Work timescales (DER-9 to DER-19) as clocks on the staff_complaint procedure, and what
 happens when one falls due or is missed (DER-3: the employee is told why and given the new timescale).
 
-Each clock starts and stops on an event the staff_complaint template raises, or on the appeal hearing being
-recorded as held. Where there is no event for a step of Derby's procedure, the nearest one is used and the README
-says so:
+Each clock starts and stops on an event the staff_complaint template raises, on the appeal hearing being
+recorded as held, or on an interview record being entered and sent for signature (a clock for each record).
+Where there is no event for a step of Derby's procedure, the nearest one is used and the README says so:
 - "Hearing" (hearing_arranged) is when the investigator's report reaches the Chief Officer, which completes
   the investigation (paragraph 7.2.24);
 - the 28-day re-investigation is counted from the appeal hearing held until the six-month review starts, the
@@ -19,7 +19,7 @@ from fairness_app.procedure.calendar import as_date
 from fairness_app.procedure.clocks import ClockAlert, ClockRule, ClockStatus, ClockUnit
 from fairness_app.procedure.decisions import Escalation, EscalationAction, Recipient
 from fairness_app.procedure.meetings import MeetingType
-from fairness_app.procedure.snapshots import CaseSnapshot
+from fairness_app.procedure.snapshots import INTERVIEW_RECORD_SENT, INTERVIEW_RECORD_TAKEN, CaseSnapshot
 from fairness_derby.policy import CORPORATE_PERSONNEL, QUESTIONNAIRE, STAFF_COMPLAINT, is_complaint
 from fairness_derby.routing import exemption
 
@@ -134,8 +134,21 @@ SIX_MONTH_REVIEW = ClockRule(
 	pausable=False,  # six months on in the calendar: waiting in the Six-month review stage does not put it back
 )
 
+# One clock for each interview record: each must go for signature within 7 days of the interview.
+INTERVIEW_RECORDS = ClockRule(
+	"interview_record",
+	"Send the written record of the interview to the person interviewed, for signature",
+	7,
+	ClockUnit.CALENDAR_DAYS,
+	INTERVIEW_RECORD_TAKEN,
+	(INTERVIEW_RECORD_SENT,),
+	"DER-14",
+	repeats=True,
+)
+
 AFTER_STAGE_TWO_STARTS = (
 	INVESTIGATION,
+	INTERVIEW_RECORDS,
 	REPORT_TO_PARTIES,
 	APPEAL_WINDOW,
 	APPEAL_HEARING,
@@ -174,7 +187,7 @@ def escalation(case: CaseSnapshot, alert: ClockAlert) -> Escalation | None:
 		return _appeal_window(case, alert)
 	if alert.clock.key == SIX_MONTH_REVIEW.key:
 		return _review(case, alert)
-	label, due = alert.clock.rule.label, _day(alert.due)
+	label, due = alert.clock.label, _day(alert.due)
 	if alert.status is ClockStatus.MISSED:
 		return Escalation(
 			EscalationAction.ESCALATE,

@@ -9,9 +9,9 @@ from importlib.resources import files
 import pytest
 from fairness_derby import Derby
 
-from fairness_app.procedure.clocks import ClockStatus, ClockUnit, apply_event
+from fairness_app.procedure.clocks import ClockStatus, ClockUnit, Occurrence, apply_event
 from fairness_app.procedure.meetings import MeetingType
-from fairness_app.procedure.snapshots import StageCategory
+from fairness_app.procedure.snapshots import INTERVIEW_RECORD_SENT, INTERVIEW_RECORD_TAKEN, StageCategory
 from fairness_app.procedure.stages import clocks_after_stage_change
 from fairness_app.testing import make_case, make_party, plugin_manager
 
@@ -59,6 +59,14 @@ class Walk:
 		category = self.case.stage_category or StageCategory.OPEN
 		rules = PLUGINS.clock_rules(self.case).value
 		self.clocks = clocks_after_stage_change(self.clocks, rules, meeting_type.held_event, category, at)
+		return self
+
+	def interview(self, event: str, record: str, at):
+		"""An interview record given, or sent for signature, in the stage the case is in."""
+		category = self.case.stage_category or StageCategory.OPEN
+		rules = PLUGINS.clock_rules(self.case).value
+		occurrence = Occurrence(record, f"interview {record}")
+		self.clocks = clocks_after_stage_change(self.clocks, rules, event, category, at, occurrence=occurrence)
 		return self
 
 	def clock(self, key):
@@ -230,13 +238,31 @@ def test_a_complaint_referred_elsewhere_runs_no_fairness_at_work_deadlines():
 	)
 
 
-@pytest.mark.req("DER-9", "DER-11", "DER-13", "DER-16", "DER-17", "DER-18", "DER-19")
-def test_every_clock_starts_and_stops_on_an_event_the_staff_complaint_template_or_a_meeting_held_raises():
+@pytest.mark.req("DER-14")
+def test_each_interview_record_goes_for_signature_within_7_days_of_its_interview():
+	walk = Walk(staff_case(formality="formal"), on((4, 1), 9)).move("Acknowledged", on((4, 7)))
+	walk.move("Investigation", on((4, 29)))
+	walk.interview(INTERVIEW_RECORD_TAKEN, "complainant", on((5, 5)))
+	walk.interview(INTERVIEW_RECORD_TAKEN, "subject", on((5, 8)))
+	assert (walk.due("interview_record:complainant"), walk.due("interview_record:subject")) == (
+		date(2026, 5, 12),
+		date(2026, 5, 15),
+	)
+	walk.interview(INTERVIEW_RECORD_SENT, "subject", on((5, 11)))
+	assert walk.status("interview_record:subject", on((5, 20))) is ClockStatus.MET
+	assert walk.status("interview_record:complainant", on((5, 13))) is ClockStatus.MISSED
+	# Someone else's interview is not the complainant's next step, so the rule tells them nothing.
+	assert not walk.clock("interview_record:subject").rule.complainant_text
+
+
+@pytest.mark.req("DER-9", "DER-11", "DER-13", "DER-14", "DER-16", "DER-17", "DER-18", "DER-19")
+def test_every_clock_starts_and_stops_on_an_event_the_staff_complaint_template_a_meeting_or_a_record_raises():
 	events = {event for _category, event in STATES.values()} | {kind.held_event for kind in MeetingType}
+	events |= {INTERVIEW_RECORD_TAKEN, INTERVIEW_RECORD_SENT}
 	for formality in ("formal", "informal"):
 		for rule in rules_for(staff_case(formality=formality)).values():
 			assert rule.starts_on in events and set(rule.stops_on) <= events, rule.key
-			assert rule.requirement.startswith("DER-") and rule.complainant_text
+			assert rule.requirement.startswith("DER-") and (rule.complainant_text or rule.repeats)
 
 
 def test_other_procedures_are_left_to_the_next_plugin():
