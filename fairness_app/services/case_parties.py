@@ -1,5 +1,5 @@
 """Copy onto each of a case's people rows what routing needs from their Fairness Party record: who they are,
-their site user and their line manager.
+their site user, their line manager and whether they are a headteacher or on teachers' or senior staff terms.
 
 One query for the whole case, rather than Frappe's fetch on every row (each a separate lookup): recording a case
 is the hottest path in the app."""
@@ -7,7 +7,7 @@ is the hottest path in the app."""
 import frappe
 
 PARTY = "Fairness Party"
-COPIED = ("party_type", "user", "line_manager", "is_headteacher")
+COPIED = ("party_type", "user", "line_manager", "is_headteacher", "terms_of_employment")
 
 
 def fill_party_details(doc) -> None:

@@ -57,6 +57,15 @@ TEAM_ROLES = {
 
 QUESTIONNAIRE = "Discrimination questionnaire"  # recorded, not handled as a complaint (DER-22)
 
+# Terms of employment that some procedures leave to others (DER-1), as plugins see them in a person's tags.
+TERMS_TAGS = {
+	"Teachers' terms": {"teacher"},
+	"Chief Executive": {"chief_executive", "jnc"},
+	"Chief Officer": {"chief_officer", "jnc"},
+	"Assistant Director": {"assistant_director", "jnc"},
+	"Other senior staff (JNC) terms": {"jnc"},
+}
+
 # Check fields that plugins see as flags: field -> flag.
 COMPLAINT_FLAGS = {
 	"made_on_behalf": "on_behalf",
@@ -233,7 +242,7 @@ def party_snapshot(row, line_managers: "LineManagers") -> PartySnapshot:
 		kind=PARTY_KINDS[row.party_type],
 		user=row.user or None,
 		manager_chain=manager_chain(row.line_manager, line_managers),
-		tags=frozenset({"headteacher"}) if row.is_headteacher else frozenset(),
+		tags=frozenset({"headteacher"} if row.is_headteacher else ()) | TERMS_TAGS.get(row.terms_of_employment, set()),
 	)
 
 

@@ -134,6 +134,21 @@ class TestDerby(CouncilPluginTestCase):
 		self.assertEqual(case.meetings[0].postponements, 1)
 
 
+	def test_a_complaint_involving_senior_staff_or_a_teacher_goes_to_their_own_procedure(self):
+		# req: DER-1
+		chief_officer = make_party("Chief Officer", line_manager=self.director)
+		chief_officer.db_set("terms_of_employment", "Chief Officer")
+		teacher = make_party("Class Teacher", party_type="Former employee")
+		teacher.db_set("terms_of_employment", "Teachers' terms")
+		for parties, terms, goes_to in (
+			([(self.complainant, "Complainant"), (chief_officer, "Subject")], "Chief Officer", "the senior staff"),
+			([(teacher, "Complainant"), (self.subject_colleague, "Subject")], "Teachers' terms", "the school's own"),
+		):
+			case = self.record(parties, formality="Formal")
+			self.assertTrue(case.redirected_to.startswith(goes_to), case.redirected_to)
+			self.assertIn(terms, [row.terms_of_employment for row in case.parties])
+			self.assertEqual(case.clocks, [])  # the other procedure's deadlines are not Fairness at Work's
+
 	def test_each_interview_record_goes_for_signature_within_7_days(self):
 		# req: DER-14
 		case = self.record([(self.complainant, "Complainant"), (self.subject_colleague, "Subject")], formality="Formal")
