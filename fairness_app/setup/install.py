@@ -4,6 +4,7 @@ survive every `bench migrate`."""
 import frappe
 
 from fairness_app import roles
+from fairness_app.setup.email_templates import ensure_email_templates
 from fairness_app.workflows.install import ensure_workflows
 
 
@@ -12,15 +13,14 @@ def before_install():
 
 
 def after_install():
-	ensure_roles()
-	ensure_abuse_types()
-	ensure_workflows()
+	after_migrate()
 
 
 def after_migrate():
 	ensure_roles()
 	ensure_abuse_types()
 	ensure_workflows()
+	ensure_email_templates()
 
 
 def ensure_roles():

@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 
 import frappe
+from frappe.email.doctype.email_template.email_template import get_email_template
 from frappe.utils import now_datetime
 
 from fairness_app import roles
@@ -13,6 +14,7 @@ from fairness_app.api import extend_deadline
 from fairness_app.fairness_app.doctype.fairness_complaint.test_fairness_complaint import ComplaintTestCase
 from fairness_app.procedure.letters import LETTERS
 from fairness_app.services import equality, outbox
+from fairness_app.setup.email_templates import ensure_email_templates
 from fairness_app.testing import installed_plugin
 from fairness_app.tests.council_plugin_for_tests import Lettershire
 from fairness_app.tests.fixtures import make_user
@@ -88,6 +90,27 @@ class TestLetters(LetterTestCase):
 			self.assertEqual(
 				(print_format.doc_type, print_format.standard, print_format.disabled), ("Fairness Complaint", "Yes", 0)
 			)
+
+	def test_every_letter_has_a_covering_email_that_names_nobody_and_gives_the_reference(self):
+		# req: X-4
+		for letter in LETTERS.values():
+			email = get_email_template(letter.print_format, frappe.as_json(self.case.as_dict()))
+			self.assertTrue(email["subject"].endswith(f"({self.case.reference})"), email["subject"])
+			self.assertIn(f"give the reference {self.case.reference}", email["message"])
+			self.assertIn("attached letter", email["message"])
+			for private in ("Employee", "Colleague", DETAILS, self.case.resolution_sought):
+				self.assertNotIn(private, email["subject"] + email["message"])
+
+	def test_a_councils_own_covering_email_survives_migrate(self):
+		# req: X-4
+		name = LETTERS["outcome"].print_format
+		subject = frappe.db.get_value("Email Template", name, "subject")
+		self.addCleanup(frappe.db.set_value, "Email Template", name, "subject", subject)  # for the tests after
+		frappe.db.set_value("Email Template", name, "subject", "Your complaint: our decision")
+		frappe.delete_doc("Email Template", LETTERS["delay"].print_format)
+		ensure_email_templates()  # what `bench migrate` runs (the rest of it commits, so it is left out here)
+		self.assertEqual(frappe.db.get_value("Email Template", name, "subject"), "Your complaint: our decision")
+		self.assertTrue(frappe.db.exists("Email Template", LETTERS["delay"].print_format))
 
 	def test_the_acknowledgement_names_who_handles_and_investigates_and_what_happens_by_when(self):
 		# req: SOM-14, DER-9, FHB-4, X-1
