@@ -71,6 +71,7 @@ COMPLAINT_FLAGS = {
 	"made_on_behalf": "on_behalf",
 	"victim_under_17": "under_17",
 	"immediate_danger": "immediate_danger",
+	"two_step_agreed": "two_step_agreed",
 }
 INCIDENT_FLAGS = {
 	"physical_contact": "physical_contact",

@@ -149,6 +149,17 @@ class TestDerby(CouncilPluginTestCase):
 			self.assertIn(terms, [row.terms_of_employment for row in case.parties])
 			self.assertEqual(case.clocks, [])  # the other procedure's deadlines are not Fairness at Work's
 
+	def test_a_former_employee_who_agreed_to_two_steps_gets_a_written_response_within_28_days(self):
+		# req: DER-21
+		former = make_party("Former Employee", party_type="Former employee")
+		case = self.record([(former, "Complainant"), (self.subject_colleague, "Subject")], two_step_agreed=1)
+		self.assertEqual((case.procedure, self.decided_by(case, "Route")), ("former_employee_two_step", "derby"))
+		response = self.clocks(case)["written_response"]
+		self.assertEqual(response.due_on, frappe.utils.add_days(frappe.utils.getdate(), 28))
+		case = self.move(case, "Send written response", self.officer)
+		self.assertEqual((case.workflow_state, case.stage_category), ("Response sent", "closed"))
+		self.assertEqual(self.clocks(case)["written_response"].status, "Met")
+
 	def test_each_interview_record_goes_for_signature_within_7_days(self):
 		# req: DER-14
 		case = self.record([(self.complainant, "Complainant"), (self.subject_colleague, "Subject")], formality="Formal")

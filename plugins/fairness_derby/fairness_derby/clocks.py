@@ -20,7 +20,13 @@ from fairness_app.procedure.clocks import ClockAlert, ClockRule, ClockStatus, Cl
 from fairness_app.procedure.decisions import Escalation, EscalationAction, Recipient
 from fairness_app.procedure.meetings import MeetingType
 from fairness_app.procedure.snapshots import INTERVIEW_RECORD_SENT, INTERVIEW_RECORD_TAKEN, CaseSnapshot
-from fairness_derby.policy import CORPORATE_PERSONNEL, QUESTIONNAIRE, STAFF_COMPLAINT, is_complaint
+from fairness_derby.policy import (
+	CORPORATE_PERSONNEL,
+	FORMER_EMPLOYEE_TWO_STEP,
+	QUESTIONNAIRE,
+	STAFF_COMPLAINT,
+	is_complaint,
+)
 from fairness_derby.routing import exemption
 
 ACKNOWLEDGEMENT = ClockRule(
@@ -146,6 +152,18 @@ INTERVIEW_RECORDS = ClockRule(
 	repeats=True,
 )
 
+# The second of the two steps agreed with a former employee (section 10.2).
+WRITTEN_RESPONSE = ClockRule(
+	"written_response",
+	"Send the former employee the council's full written response",
+	28,
+	ClockUnit.CALENDAR_DAYS,
+	"received",
+	("response_sent",),
+	"DER-21",
+	"We will send you our full written response to your complaint within 28 days of getting it.",
+)
+
 AFTER_STAGE_TWO_STARTS = (
 	INVESTIGATION,
 	INTERVIEW_RECORDS,
@@ -169,6 +187,8 @@ def clock_rules(case: CaseSnapshot) -> list[ClockRule] | None:
 		return None
 	if exemption(case) is not None or QUESTIONNAIRE in case.flags:
 		return []  # referred to another procedure, or a questionnaire (DER-22): no Fairness at Work deadlines
+	if case.procedure == FORMER_EMPLOYEE_TWO_STEP:
+		return [WRITTEN_RESPONSE]
 	if case.procedure != STAFF_COMPLAINT:
 		return None
 	# Stage One has no timescale; the formal ones start from the complaint form (paragraph 7.2.5).
@@ -181,7 +201,7 @@ def is_derby_clock(rule: ClockRule) -> bool:
 
 
 def escalation(case: CaseSnapshot, alert: ClockAlert) -> Escalation | None:
-	if case.procedure != STAFF_COMPLAINT or not is_derby_clock(alert.clock.rule):
+	if case.procedure not in (STAFF_COMPLAINT, FORMER_EMPLOYEE_TWO_STEP) or not is_derby_clock(alert.clock.rule):
 		return None
 	if alert.clock.key == APPEAL_WINDOW.key:
 		return _appeal_window(case, alert)

@@ -9,6 +9,7 @@ from fairness_app.procedure.snapshots import CaseSnapshot, CaseType
 STAFF_COMPLAINT = "staff_complaint"
 PUBLIC_COMPLAINT = "public_complaint"
 COUNCILLOR_REFERRAL = "councillor_referral"
+FORMER_EMPLOYEE_TWO_STEP = "former_employee_two_step"  # section 10.2, agreed in writing (DER-21)
 
 # States of the staff_complaint template.
 INFORMAL_STAGE = "Informal stage"
@@ -30,6 +31,7 @@ DIRECTOR_OF_EDUCATION = "director_of_education"
 AD_PERSONNEL = "the Assistant Director (Personnel)"
 
 QUESTIONNAIRE = "questionnaire"
+TWO_STEP_AGREED = "two_step_agreed"
 
 
 def is_complaint(case: CaseSnapshot) -> bool:

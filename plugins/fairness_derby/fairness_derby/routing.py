@@ -1,6 +1,7 @@
 """Which procedure a Derby complaint follows and who receives it: the exemptions of section 2 (DER-1), Stage
 One with the manager not involved (DER-7), the formal complaint form to the Corporate Personnel Adviser
-(DER-8) and former employees, who normally follow the three stages too (DER-21)."""
+(DER-8) and former employees, who follow the three stages too unless both sides agreed in writing to the
+two-step procedure (DER-21)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ from fairness_derby.policy import (
 	CORPORATE_PERSONNEL,
 	COUNCILLOR_REFERRAL,
 	DIRECTOR_OF_EDUCATION,
+	FORMER_EMPLOYEE_TWO_STEP,
 	MONITORING_OFFICER,
 	PUBLIC_COMPLAINT,
 	STAFF_COMPLAINT,
+	TWO_STEP_AGREED,
 	is_complaint,
 )
 
@@ -136,6 +139,9 @@ def _fairness_at_work(case: CaseSnapshot) -> Route:
 				"a school governor is involved: refer the outcome to the governors (DER-1)",
 			)
 		)
+	if _two_step(case):
+		why = "a former employee's complaint under the two-step procedure agreed in writing (DER-21)"
+		return Route(FORMER_EMPLOYEE_TWO_STEP, (_adviser(why),), tuple(copies), requirement="DER-21")
 	adviser = _adviser("the Corporate Personnel Adviser receives the formal complaint form (DER-8)")
 	manager = first_manager_not_involved(case)
 	if case.formality == "formal" or manager is None:
@@ -144,6 +150,12 @@ def _fairness_at_work(case: CaseSnapshot) -> Route:
 		manager, "the complainant's manager, or the next one up if that manager is involved (DER-7)"
 	)
 	return Route(STAFF_COMPLAINT, (stage_one, adviser), tuple(copies), requirement="DER-7")
+
+
+def _two_step(case: CaseSnapshot) -> bool:
+	"""Section 10.2: a former employee and the council may agree in writing to two steps instead of three."""
+	complainant = case.first_party(PartyRole.COMPLAINANT)
+	return TWO_STEP_AGREED in case.flags and complainant is not None and complainant.kind is PartyKind.FORMER_EMPLOYEE
 
 
 def _adviser(why: str) -> Recipient:

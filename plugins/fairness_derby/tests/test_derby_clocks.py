@@ -255,6 +255,22 @@ def test_each_interview_record_goes_for_signature_within_7_days_of_its_interview
 	assert not walk.clock("interview_record:subject").rule.complainant_text
 
 
+@pytest.mark.req("DER-21")
+def test_under_the_two_step_procedure_the_written_response_is_sent_within_28_days():
+	template = json.loads(
+		(files("fairness_app") / "workflows" / "templates" / "former_employee_two_step.json").read_text()
+	)
+	states = {row["state"]: (StageCategory(row["category"]), row["event"]) for row in template["states"]}
+	case = staff_case(procedure="former_employee_two_step", flags={"two_step_agreed"})
+	rules = PLUGINS.clock_rules(case).value
+	assert [rule.key for rule in rules] == ["written_response"]
+	clocks = apply_event((), rules, "received", on((4, 1), 9))
+	assert clocks[0].due(CALENDAR) == date(2026, 4, 29)
+	category, event = states["Response sent"]
+	sent = clocks_after_stage_change(clocks, rules, event, category, on((4, 28)))
+	assert sent[0].status(CALENDAR, on((5, 10))) is ClockStatus.MET
+
+
 @pytest.mark.req("DER-9", "DER-11", "DER-13", "DER-14", "DER-16", "DER-17", "DER-18", "DER-19")
 def test_every_clock_starts_and_stops_on_an_event_the_staff_complaint_template_a_meeting_or_a_record_raises():
 	events = {event for _category, event in STATES.values()} | {kind.held_event for kind in MeetingType}

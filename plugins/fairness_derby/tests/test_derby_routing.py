@@ -157,6 +157,16 @@ def test_a_former_employee_follows_the_three_stage_staff_procedure():
 	)
 
 
+@pytest.mark.req("DER-21")
+def test_a_former_employee_who_agreed_to_two_steps_in_writing_gets_the_councils_written_response():
+	route = routed(complaint(complainant="former_employee", flags={"two_step_agreed"}))
+	assert (route.procedure, route.requirement) == ("former_employee_two_step", "DER-21")
+	assert [r.value for r in route.recipients] == [roles.CASE_OFFICER]
+	assert [r.value for r in route.copies] == ["corporate_personnel"]
+	# Only a former employee may agree to it: anyone else's complaint takes the usual stages.
+	assert routed(complaint(flags={"two_step_agreed"}, formality="formal")).procedure == "staff_complaint"
+
+
 def test_incidents_are_left_to_the_next_plugin():
 	incident = make_case(case_type="incident", parties=[make_party("victim", "employee")])
 	assert PLUGINS.route_case(incident).decided_by == "builtin"
