@@ -16,7 +16,7 @@ import importlib.metadata
 import inspect
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from typing import Any, Generic, TypeVar
@@ -28,8 +28,9 @@ from fairness_app.hookspecs import PROJECT
 from fairness_app.procedure.calendar import WorkingCalendar
 from fairness_app.procedure.clocks import ClockAlert, ClockRule
 from fairness_app.procedure.decisions import Escalation, Notification, Veto
+from fairness_app.procedure.defaults import NAME as BUILTIN
+from fairness_app.procedure.defaults import BuiltinRules
 from fairness_app.procedure.meetings import MeetingRules
-from fairness_app.procedure.defaults import NAME as BUILTIN, BuiltinRules
 from fairness_app.procedure.references import ReferenceCounter
 from fairness_app.procedure.retention import RetentionRule
 from fairness_app.procedure.routes import Route

@@ -4,7 +4,6 @@ council's administrators only (UK GDPR article 15, X-2)."""
 import frappe
 from frappe.desk.query_report import run as run_report
 
-from fairness_app import roles
 from fairness_app.services import equality
 from fairness_app.tests.fixtures import EveryPersonaTestCase, make_party, new_complaint
 

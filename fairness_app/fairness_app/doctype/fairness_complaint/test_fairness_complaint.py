@@ -7,9 +7,9 @@ from frappe.tests.utils import FrappeTestCase
 from fairness_app import roles
 from fairness_app.procedure.snapshots import TeamMember, TeamRole
 from fairness_app.services.snapshots import case_snapshot, case_snapshots
+from fairness_app.testing import installed_plugin
 from fairness_app.tests.fixtures import make_party, make_user, move, new_complaint
 from fairness_app.tests.test_plugin_registry import BROKENSHIRE, TIDYSHIRE, save_settings
-from fairness_app.testing import installed_plugin
 
 
 class ComplaintTestCase(FrappeTestCase):
