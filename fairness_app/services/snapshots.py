@@ -55,7 +55,11 @@ TEAM_ROLES = {
 	"Kept informed": TeamRole.KEPT_INFORMED,
 }
 
-QUESTIONNAIRE = "Discrimination questionnaire"  # recorded, not handled as a complaint (DER-22)
+# What is being recorded, where it is not a plain complaint, as plugins see it in the case's flags.
+COMPLAINT_TYPE_FLAGS = {
+	"Discrimination questionnaire": "questionnaire",  # recorded, not handled as a complaint (DER-22)
+	"Grievance about terms, working practices or the workplace": "grievance",  # a grievance procedure's (DER-1)
+}
 
 # Terms of employment that some procedures leave to others (DER-1), as plugins see them in a person's tags.
 TERMS_TAGS = {
@@ -197,7 +201,7 @@ def complaint_details(doc) -> dict:
 		grounds=_keys(row.ground for row in doc.allegations),
 		behaviours=_keys(row.behaviour for row in doc.allegations),
 		harassment_types=_keys(row.harassment_type for row in doc.allegations),
-		flags=_flags(doc, COMPLAINT_FLAGS) | ({"questionnaire"} if doc.complaint_type == QUESTIONNAIRE else set()),
+		flags=_flags(doc, COMPLAINT_FLAGS) | _type_flags(doc.complaint_type),
 		outcome=_key(doc.outcome),
 		decided_on=_date(doc.outcome_on),
 		appeal_received_on=_date(doc.appeal_received_on),
@@ -230,6 +234,10 @@ def _key(value: str | None) -> str | None:
 
 def _keys(values) -> tuple[str, ...]:
 	return tuple(sorted({_key(value) for value in values if value}))
+
+
+def _type_flags(complaint_type: str | None) -> set[str]:
+	return {COMPLAINT_TYPE_FLAGS[complaint_type]} if complaint_type in COMPLAINT_TYPE_FLAGS else set()
 
 
 def _flags(doc, checks: dict[str, str]) -> set[str]:

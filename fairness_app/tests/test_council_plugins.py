@@ -134,20 +134,23 @@ class TestDerby(CouncilPluginTestCase):
 		self.assertEqual(case.meetings[0].postponements, 1)
 
 
-	def test_a_complaint_involving_senior_staff_or_a_teacher_goes_to_their_own_procedure(self):
+	def test_senior_staff_teachers_and_grievances_go_to_their_own_procedures(self):
 		# req: DER-1
 		chief_officer = make_party("Chief Officer", line_manager=self.director)
 		chief_officer.db_set("terms_of_employment", "Chief Officer")
 		teacher = make_party("Class Teacher", party_type="Former employee")
 		teacher.db_set("terms_of_employment", "Teachers' terms")
-		for parties, terms, goes_to in (
-			([(self.complainant, "Complainant"), (chief_officer, "Subject")], "Chief Officer", "the senior staff"),
-			([(teacher, "Complainant"), (self.subject_colleague, "Subject")], "Teachers' terms", "the school's own"),
+		grievance = {"complaint_type": "Grievance about terms, working practices or the workplace"}
+		for parties, fields, goes_to in (
+			([(self.complainant, "Complainant"), (chief_officer, "Subject")], {}, "the senior staff"),
+			([(teacher, "Complainant"), (self.subject_colleague, "Subject")], {}, "the school's own"),
+			([(self.complainant, "Complainant"), (self.subject_colleague, "Subject")], grievance, "the Council's Grie"),
 		):
-			case = self.record(parties, formality="Formal")
+			case = self.record(parties, formality="Formal", **fields)
 			self.assertTrue(case.redirected_to.startswith(goes_to), case.redirected_to)
-			self.assertIn(terms, [row.terms_of_employment for row in case.parties])
 			self.assertEqual(case.clocks, [])  # the other procedure's deadlines are not Fairness at Work's
+		copied = frappe.get_all("Fairness Case Party", filters={"party": teacher.name}, pluck="terms_of_employment")
+		self.assertEqual(copied, ["Teachers' terms"])  # copied onto the case, where plugins read it
 
 	def test_a_former_employee_who_agreed_to_two_steps_gets_a_written_response_within_28_days(self):
 		# req: DER-21

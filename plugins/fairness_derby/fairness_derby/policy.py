@@ -32,6 +32,7 @@ AD_PERSONNEL = "the Assistant Director (Personnel)"
 
 QUESTIONNAIRE = "questionnaire"
 TWO_STEP_AGREED = "two_step_agreed"
+GRIEVANCE_FLAG = "grievance"  # about terms and conditions or working conditions: the grievance procedure's (DER-1)
 
 
 def is_complaint(case: CaseSnapshot) -> bool:

@@ -14,6 +14,7 @@ from fairness_derby.policy import (
 	COUNCILLOR_REFERRAL,
 	DIRECTOR_OF_EDUCATION,
 	FORMER_EMPLOYEE_TWO_STEP,
+	GRIEVANCE_FLAG,
 	MONITORING_OFFICER,
 	PUBLIC_COMPLAINT,
 	STAFF_COMPLAINT,
@@ -61,6 +62,12 @@ RECRUITMENT = Redirect(
 	"It was made by a job applicant about recruitment and selection.",
 	"DER-1",
 )
+GRIEVANCE = Redirect(
+	"the Council's Grievance Procedure",
+	"It is about terms and conditions of employment, health and safety, new working practices or the working "
+	"environment (paragraph 2.9).",
+	"DER-1",
+)
 OTHER_EMPLOYER = Redirect(
 	"the contractor's or other employer's own procedures",
 	"It is about someone who works for a contractor, sub-contractor or another organisation.",
@@ -85,6 +92,8 @@ def exemption(case: CaseSnapshot) -> Redirect | None:
 		return RECRUITMENT
 	if complainant is not None and complainant.kind in PUBLIC | OTHER_EMPLOYERS:
 		return CORPORATE_COMPLAINTS
+	if GRIEVANCE_FLAG in case.flags:
+		return GRIEVANCE
 	return _exemption_for_subjects(case.parties_in(PartyRole.SUBJECT))
 
 

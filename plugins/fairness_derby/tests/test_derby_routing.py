@@ -48,6 +48,7 @@ def routed(case):
 		(complaint(complainant="job_applicant"), "the Recruitment Complaint Procedure"),
 		(complaint(subject="contractor"), "the contractor's or other employer's own procedures"),
 		(complaint(subject="external_employee"), "the contractor's or other employer's own procedures"),
+		(complaint(flags={"grievance"}), "the Council's Grievance Procedure"),
 	],
 )
 def test_exempt_complaints_are_recorded_and_referred_to_their_own_procedure(case, goes_to):
