@@ -235,6 +235,8 @@ RECEIVED, STAGE_CHANGED, CLOSED = "received", "stage_changed", "closed"
 MADE_FORMAL = "made_formal"  # a complaint recorded as informal is now formal
 # An interview record (DER-14) given, and sent to the person interviewed for signature: each event is about one record.
 INTERVIEW_RECORD_TAKEN, INTERVIEW_RECORD_SENT = "interview_record_taken", "interview_record_sent"
+# A disciplinary hearing held after the complaint, and a copy of the letter confirming its outcome received (DER-16).
+DISCIPLINARY_HEARING_HELD, DISCIPLINARY_LETTER_RECEIVED = "disciplinary_hearing_held", "disciplinary_letter_received"
 CLOCK_MISSED, CLOCK_EXTENDED = "clock_missed", "clock_extended"
 
 

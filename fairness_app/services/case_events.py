@@ -1,14 +1,22 @@
 """What a save records as having happened besides a move: meetings arranged and held, interview records given and
-sent for signature, and fields that mark a step of the procedure (an informal complaint made formal, FHB-4). Each is
-a case event: like a move, it meets and starts the case's clocks, and the plugins are asked who to tell once the
-case is saved."""
+sent for signature, and fields that mark a step of the procedure (an informal complaint made formal, FHB-4; the day
+of a disciplinary hearing, DER-16). Each is a case event: like a move, it meets and starts the case's clocks, and
+the plugins are asked who to tell once the case is saved."""
 
 from datetime import datetime
 
 import frappe
+from frappe.utils import getdate
 
+from fairness_app.procedure.calendar import happened_on
 from fairness_app.procedure.clocks import cancel_occurrences
-from fairness_app.procedure.snapshots import MADE_FORMAL, CaseEvent, StageCategory
+from fairness_app.procedure.snapshots import (
+	DISCIPLINARY_HEARING_HELD,
+	DISCIPLINARY_LETTER_RECEIVED,
+	MADE_FORMAL,
+	CaseEvent,
+	StageCategory,
+)
 from fairness_app.procedure.stages import clocks_after_stage_change
 from fairness_app.services import evidence, meetings, outbox
 from fairness_app.services.clocks import read_clocks, write_clocks
@@ -18,6 +26,13 @@ from fairness_app.services.snapshots import case_snapshot
 
 # By case doctype: a field changing from one value to another on a saved case raises an event.
 FIELD_EVENTS = {"Fairness Complaint": (("formality", "Informal", "Formal", MADE_FORMAL),)}
+# By case doctype: a date field first filled in raises an event, on that day.
+DATE_EVENTS = {
+	"Fairness Complaint": (
+		("disciplinary_hearing_on", DISCIPLINARY_HEARING_HELD),
+		("disciplinary_letter_received_on", DISCIPLINARY_LETTER_RECEIVED),
+	)
+}
 
 
 def record_events(doc) -> None:
@@ -47,9 +62,14 @@ def record_events(doc) -> None:
 
 
 def _fields_changed(doc, before, now: datetime) -> list[tuple[str, datetime]]:
+	dated = [
+		(event, happened_on(getdate(doc.get(field)), now))
+		for field, event in DATE_EVENTS.get(doc.doctype, ())
+		if doc.get(field) and not (before and before.get(field))
+	]
 	if before is None:
-		return []  # a new case's fields are what intake records it with
-	return [
+		return dated  # a new case's other fields are what intake records it with
+	return dated + [
 		(event, now)
 		for field, was, becomes, event in FIELD_EVENTS.get(doc.doctype, ())
 		if before.get(field) == was and doc.get(field) == becomes

@@ -9,6 +9,7 @@ LATER_DATES = (
 	"investigation_concluded_on",
 	"outcome_on",
 	"disciplinary_hearing_on",
+	"disciplinary_letter_received_on",
 	"appeal_received_on",
 	"appeal_hearing_on",
 	"review_due_on",
@@ -35,3 +36,7 @@ class FairnessComplaint(CaseRecord):
 				title=_("Incident after the complaint"),
 			)
 		case_checks.check_not_before(self, LATER_DATES, "received_on")
+		held = _("Enter the day it was held, once it has been.")
+		case_checks.check_not_in_future(self, "disciplinary_hearing_on", held)
+		case_checks.check_not_in_future(self, "disciplinary_letter_received_on", _("Enter the day the copy arrived."))
+		case_checks.check_not_before(self, ("disciplinary_letter_received_on",), "disciplinary_hearing_on")
