@@ -163,6 +163,25 @@ class TestDerby(CouncilPluginTestCase):
 		self.assertEqual((case.workflow_state, case.stage_category), ("Response sent", "closed"))
 		self.assertEqual(self.clocks(case)["written_response"].status, "Met")
 
+	def test_a_copy_of_the_disciplinary_outcome_letter_is_due_7_days_after_the_hearing(self):
+		# req: DER-16
+		today = frappe.utils.getdate()
+		case = self.record(
+			[(self.complainant, "Complainant"), (self.subject_colleague, "Subject")],
+			formality="Formal",
+			received_on=frappe.utils.add_days(today, -20),
+		)
+		case.disciplinary_hearing_on = frappe.utils.add_days(today, 1)
+		with self.assertRaisesRegex(frappe.ValidationError, "Enter the day it was held, once it has been"):
+			case.save()
+		case.reload()
+		case.disciplinary_hearing_on = frappe.utils.add_days(today, -3)
+		case.save()
+		self.assertEqual(self.clocks(case)["disciplinary_letter"].due_on, frappe.utils.add_days(today, 4))
+		case.disciplinary_letter_received_on = today
+		case.save()
+		self.assertEqual(self.clocks(case)["disciplinary_letter"].status, "Met")
+
 	def test_each_interview_record_goes_for_signature_within_7_days(self):
 		# req: DER-14
 		case = self.record([(self.complainant, "Complainant"), (self.subject_colleague, "Subject")], formality="Formal")

@@ -19,7 +19,13 @@ from fairness_app.procedure.calendar import as_date
 from fairness_app.procedure.clocks import ClockAlert, ClockRule, ClockStatus, ClockUnit
 from fairness_app.procedure.decisions import Escalation, EscalationAction, Recipient
 from fairness_app.procedure.meetings import MeetingType
-from fairness_app.procedure.snapshots import INTERVIEW_RECORD_SENT, INTERVIEW_RECORD_TAKEN, CaseSnapshot
+from fairness_app.procedure.snapshots import (
+	DISCIPLINARY_HEARING_HELD,
+	DISCIPLINARY_LETTER_RECEIVED,
+	INTERVIEW_RECORD_SENT,
+	INTERVIEW_RECORD_TAKEN,
+	CaseSnapshot,
+)
 from fairness_derby.policy import (
 	CORPORATE_PERSONNEL,
 	FORMER_EMPLOYEE_TWO_STEP,
@@ -164,9 +170,21 @@ WRITTEN_RESPONSE = ClockRule(
 	"We will send you our full written response to your complaint within 28 days of getting it.",
 )
 
+# Paragraph 7.2.28: the chair of any disciplinary hearing that follows sends the adviser a copy of the outcome letter.
+DISCIPLINARY_LETTER = ClockRule(
+	"disciplinary_letter",
+	"Copy of the disciplinary outcome letter to the Corporate Personnel Adviser, within 7 days of the hearing",
+	7,
+	ClockUnit.CALENDAR_DAYS,
+	DISCIPLINARY_HEARING_HELD,
+	(DISCIPLINARY_LETTER_RECEIVED,),
+	"DER-16",
+)
+
 AFTER_STAGE_TWO_STARTS = (
 	INVESTIGATION,
 	INTERVIEW_RECORDS,
+	DISCIPLINARY_LETTER,
 	REPORT_TO_PARTIES,
 	APPEAL_WINDOW,
 	APPEAL_HEARING,
@@ -207,6 +225,8 @@ def escalation(case: CaseSnapshot, alert: ClockAlert) -> Escalation | None:
 		return _appeal_window(case, alert)
 	if alert.clock.key == SIX_MONTH_REVIEW.key:
 		return _review(case, alert)
+	if alert.clock.key == DISCIPLINARY_LETTER.key:
+		return _disciplinary_letter(case, alert)
 	label, due = alert.clock.label, _day(alert.due)
 	if alert.status is ClockStatus.MISSED:
 		return Escalation(
@@ -255,6 +275,18 @@ def _review(case: CaseSnapshot, alert: ClockAlert) -> Escalation:
 		f"The six-month review of case {case.label} is due on {_day(alert.due)}.{overdue} Contact the "
 		"complainant, the person complained about and the managers concerned, and ask each of them: "
 		f"{questions}.",
+	)
+
+
+def _disciplinary_letter(case: CaseSnapshot, alert: ClockAlert) -> Escalation:
+	# The chair of the disciplinary hearing is outside the case: the adviser asks them for the copy.
+	late = alert.status is ClockStatus.MISSED
+	return Escalation(
+		EscalationAction.ESCALATE if late else EscalationAction.NOTIFY_TEAM,
+		(_central("the copy of a disciplinary outcome letter (DER-16)"),),
+		f"The copy of the letter confirming the disciplinary outcome on case {case.label} "
+		f"{'was due by' if late else 'is due today,'} {_day(alert.due)}: 7 days after the disciplinary hearing "
+		"(Fairness at Work, paragraph 7.2.28). Ask the chair of the hearing for it, and record the day it arrives.",
 	)
 
 

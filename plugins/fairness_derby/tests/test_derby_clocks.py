@@ -11,7 +11,13 @@ from fairness_derby import Derby
 
 from fairness_app.procedure.clocks import ClockStatus, ClockUnit, Occurrence, apply_event
 from fairness_app.procedure.meetings import MeetingType
-from fairness_app.procedure.snapshots import INTERVIEW_RECORD_SENT, INTERVIEW_RECORD_TAKEN, StageCategory
+from fairness_app.procedure.snapshots import (
+	DISCIPLINARY_HEARING_HELD,
+	DISCIPLINARY_LETTER_RECEIVED,
+	INTERVIEW_RECORD_SENT,
+	INTERVIEW_RECORD_TAKEN,
+	StageCategory,
+)
 from fairness_app.procedure.stages import clocks_after_stage_change
 from fairness_app.testing import make_case, make_party, plugin_manager
 
@@ -251,8 +257,6 @@ def test_each_interview_record_goes_for_signature_within_7_days_of_its_interview
 	walk.interview(INTERVIEW_RECORD_SENT, "subject", on((5, 11)))
 	assert walk.status("interview_record:subject", on((5, 20))) is ClockStatus.MET
 	assert walk.status("interview_record:complainant", on((5, 13))) is ClockStatus.MISSED
-	# Someone else's interview is not the complainant's next step, so the rule tells them nothing.
-	assert not walk.clock("interview_record:subject").rule.complainant_text
 
 
 @pytest.mark.req("DER-21")
@@ -271,14 +275,30 @@ def test_under_the_two_step_procedure_the_written_response_is_sent_within_28_day
 	assert sent[0].status(CALENDAR, on((5, 10))) is ClockStatus.MET
 
 
+@pytest.mark.req("DER-16")
+def test_a_copy_of_the_disciplinary_outcome_letter_arrives_within_7_days_of_the_hearing():
+	walk = formal_walk_to_the_report().move("Decision sent", on((7, 30)))
+	rules = PLUGINS.clock_rules(walk.case).value
+	walk.clocks = apply_event(walk.clocks, rules, DISCIPLINARY_HEARING_HELD, on((9, 1)))
+	assert walk.due("disciplinary_letter") == date(2026, 9, 8)
+	received = apply_event(walk.clocks, rules, DISCIPLINARY_LETTER_RECEIVED, on((9, 8), 16))
+	assert next(c for c in received if c.key == "disciplinary_letter").status(CALENDAR, on((9, 9))) is ClockStatus.MET
+	assert walk.status("disciplinary_letter", on((9, 9))) is ClockStatus.MISSED
+
+
+# Deadlines the complainant does not wait on: someone else's interview record, and a letter between officers.
+NOT_THE_COMPLAINANTS = {"interview_record", "disciplinary_letter"}
+
+
 @pytest.mark.req("DER-9", "DER-11", "DER-13", "DER-14", "DER-16", "DER-17", "DER-18", "DER-19")
 def test_every_clock_starts_and_stops_on_an_event_the_staff_complaint_template_a_meeting_or_a_record_raises():
 	events = {event for _category, event in STATES.values()} | {kind.held_event for kind in MeetingType}
-	events |= {INTERVIEW_RECORD_TAKEN, INTERVIEW_RECORD_SENT}
+	events |= {INTERVIEW_RECORD_TAKEN, INTERVIEW_RECORD_SENT, DISCIPLINARY_HEARING_HELD, DISCIPLINARY_LETTER_RECEIVED}
 	for formality in ("formal", "informal"):
 		for rule in rules_for(staff_case(formality=formality)).values():
 			assert rule.starts_on in events and set(rule.stops_on) <= events, rule.key
-			assert rule.requirement.startswith("DER-") and (rule.complainant_text or rule.repeats)
+			assert rule.requirement.startswith("DER-")
+			assert bool(rule.complainant_text) is (rule.key not in NOT_THE_COMPLAINANTS), rule.key
 
 
 def test_other_procedures_are_left_to_the_next_plugin():

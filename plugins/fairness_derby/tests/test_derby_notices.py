@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 from fairness_derby import Derby
-from fairness_derby.clocks import APPEAL_WINDOW, INVESTIGATION, LETTERS, SIX_MONTH_REVIEW
+from fairness_derby.clocks import APPEAL_WINDOW, DISCIPLINARY_LETTER, INVESTIGATION, LETTERS, SIX_MONTH_REVIEW
 
 from fairness_app import roles
 from fairness_app.procedure.clocks import ClockAlert, ClockRule, ClockStatus, ClockUnit
@@ -122,6 +122,16 @@ def test_a_due_deadline_reminds_the_handlers_to_give_the_employee_a_new_timescal
 	assert escalation.action is EscalationAction.REMIND
 	assert "due today, 22 July 2026" in escalation.message
 	assert "explain why and give them the new timescale" in escalation.message
+
+
+@pytest.mark.req("DER-16")
+def test_the_adviser_is_asked_to_chase_the_copy_of_a_disciplinary_outcome_letter():
+	due = escalated(staff_case(), DISCIPLINARY_LETTER, ClockStatus.DUE)
+	missed = escalated(staff_case(), DISCIPLINARY_LETTER, ClockStatus.MISSED)
+	assert (due.action, missed.action) == (EscalationAction.NOTIFY_TEAM, EscalationAction.ESCALATE)
+	assert [r.value for r in missed.recipients] == ["corporate_personnel"]
+	assert "Ask the chair of the hearing for it" in missed.message and "was due by 22 July 2026" in missed.message
+	assert "new timescale" not in missed.message  # nothing to explain to the employee: this is between officers
 
 
 @pytest.mark.req("DER-3")
