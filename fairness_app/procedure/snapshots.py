@@ -106,6 +106,16 @@ class StageMove:
 
 
 @dataclass(frozen=True)
+class PlannedAction:
+	"""One action in the case's action plan (SOM-15, CUM-6), without its details."""
+
+	action: str  # the kind of action, e.g. "apology", "written_warning"
+	owner: str  # the site user who is to do it
+	due_on: date
+	done_on: date | None = None
+
+
+@dataclass(frozen=True)
 class Officer:
 	"""A member of staff working the case, as far as references and routing need: user id and initials."""
 
@@ -161,6 +171,7 @@ class CaseSnapshot:
 	case_officer: Officer | None = None
 	team: tuple[TeamMember, ...] = ()  # the staff working the case and their parts in it
 	history: tuple[StageMove, ...] = ()  # every move so far, oldest first (not the move being attempted)
+	actions: tuple[PlannedAction, ...] = ()  # the action plan: what will be done, by whom and by when
 	conflicted_users: frozenset[str] = frozenset()  # declared conflicts of interest (KEN-10)
 	flags: frozenset[str] = frozenset()  # e.g. "physical_contact", "hate_incident", "under_17"
 	deadlines: tuple[Deadline, ...] = ()  # every clock the case has had, running or stopped
@@ -176,7 +187,7 @@ class CaseSnapshot:
 		object.__setattr__(self, "case_type", CaseType(self.case_type))
 		if self.stage_category is not None:
 			object.__setattr__(self, "stage_category", StageCategory(self.stage_category))
-		for name in ("grounds", "behaviours", "harassment_types", "parties", "team", "history", "deadlines"):
+		for name in ("grounds", "behaviours", "harassment_types", "parties", "team", "history", "actions", "deadlines"):
 			object.__setattr__(self, name, tuple(getattr(self, name)))
 		for name in ("conflicted_users", "flags"):
 			object.__setattr__(self, name, frozenset(getattr(self, name)))

@@ -12,6 +12,7 @@ from fairness_app.procedure.snapshots import (
 	PartyKind,
 	PartyRole,
 	PartySnapshot,
+	PlannedAction,
 	StageCategory,
 	StageMove,
 	TeamMember,
@@ -76,6 +77,12 @@ COMPLAINT_FLAGS = {
 	"victim_under_17": "under_17",
 	"immediate_danger": "immediate_danger",
 	"two_step_agreed": "two_step_agreed",
+	# What the officer receiving a complaint has done and told the person (SOM-5, SOM-7).
+	"confidentiality_notice_given": "confidentiality_notice_given",
+	"quiet_space_offered": "quiet_space_offered",
+	"guardian_contacted": "guardian_contacted",
+	"emergency_services_called": "emergency_services_called",
+	"told_what_happens_next": "told_what_happens_next",
 }
 INCIDENT_FLAGS = {
 	"physical_contact": "physical_contact",
@@ -109,6 +116,7 @@ def case_snapshot(doc, nation: str) -> CaseSnapshot:
 		case_officer=recording_officer(),
 		team=team_of(doc),
 		history=history_of(doc),
+		actions=actions_of(doc),
 		conflicted_users=frozenset(conflicts.declared_interests(party_users, details["received_on"])),
 		deadlines=tuple(deadline_of(row) for row in doc.get(CLOCKS_TABLE) or ()),
 		nation=nation,
@@ -144,6 +152,7 @@ SNAPSHOT_TABLES = {
 		"allegations": "Fairness Allegation",
 		"team": "Fairness Case Team Member",
 		"stage_history": "Fairness Stage Change",
+		"actions": "Fairness Action Item",
 		CLOCKS_TABLE: CLOCK_ROW,
 	},
 	"Fairness Incident": {
@@ -151,6 +160,7 @@ SNAPSHOT_TABLES = {
 		"abuse_types": "Fairness Incident Abuse",
 		"team": "Fairness Case Team Member",
 		"stage_history": "Fairness Stage Change",
+		"actions": "Fairness Action Item",
 		CLOCKS_TABLE: CLOCK_ROW,
 	},
 }
@@ -179,6 +189,20 @@ def team_of(doc) -> tuple[TeamMember, ...]:
 		TeamMember(user=row.user, role=TEAM_ROLES[row.team_role])
 		for row in doc.get("team") or ()
 		if row.user and row.team_role in TEAM_ROLES
+	)
+
+
+def actions_of(doc) -> tuple[PlannedAction, ...]:
+	"""The action plan, each action by its kind, owner and dates: never its details."""
+	return tuple(
+		PlannedAction(
+			action=frappe.scrub(row.action),
+			owner=row.assigned_to,
+			due_on=frappe.utils.getdate(row.due_on),
+			done_on=frappe.utils.getdate(row.done_on) if row.done_on else None,
+		)
+		for row in doc.get("actions") or ()
+		if row.action and row.assigned_to and row.due_on
 	)
 
 

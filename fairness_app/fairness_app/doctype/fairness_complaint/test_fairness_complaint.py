@@ -5,7 +5,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from fairness_app import roles
-from fairness_app.procedure.snapshots import TeamMember, TeamRole
+from fairness_app.procedure.snapshots import PlannedAction, TeamMember, TeamRole
 from fairness_app.services.snapshots import case_snapshot, case_snapshots
 from fairness_app.testing import installed_plugin
 from fairness_app.tests.fixtures import make_party, make_user, move, new_complaint
@@ -143,6 +143,23 @@ class TestRecordingAComplaint(ComplaintTestCase):
 		# The sweep reads many cases at once and sees the same.
 		swept = case_snapshots(doc.doctype, [doc.name], "ENG")[doc.name]
 		self.assertEqual((swept.team, swept.history), (case.team, case.history))
+
+	def test_plugins_see_the_intake_ticks_and_the_action_plan_but_not_its_details(self):
+		# req: X-2, SOM-5, SOM-7, SOM-15
+		due_on = frappe.utils.add_days(frappe.utils.getdate(), 7)
+		action = {"action": "Apology", "assigned_to": self.manager, "due_on": due_on, "details": "Said on 3 March"}
+		doc = self.record(
+			[(self.complainant, "Complainant"), (self.subject_colleague, "Subject")],
+			confidentiality_notice_given=1,
+			told_what_happens_next=1,
+			actions=[action],
+		)
+		case = case_snapshot(doc, "ENG")
+		self.assertEqual(case.flags, {"confidentiality_notice_given", "told_what_happens_next"})
+		self.assertEqual(case.actions, (PlannedAction("apology", self.manager, due_on),))
+		self.assertNotIn("3 March", repr(case))
+		swept = case_snapshots(doc.doctype, [doc.name], "ENG")[doc.name]
+		self.assertEqual((swept.flags, swept.actions), (case.flags, case.actions))
 
 	def test_a_discrimination_questionnaire_is_recorded_without_deadlines(self):
 		# req: DER-22
