@@ -57,7 +57,7 @@ class TestSomerset(CouncilPluginTestCase):
 	plugin = "somerset"
 
 	def test_a_complaint_from_the_public_is_numbered_by_directorate_and_officer_and_clocked(self):
-		# req: SOM-11, SOM-14, SOM-2
+		# req: SOM-11, SOM-14, SOM-2, SOM-5, SOM-7
 		code = f"S{frappe.generate_hash(length=4).upper()}"
 		frappe.get_doc({"doctype": "Fairness Directorate", "code": code, "directorate_name": "Chief Executive's"}).insert()
 		resident = make_party("Resident", party_type="Member of the public")
@@ -67,6 +67,11 @@ class TestSomerset(CouncilPluginTestCase):
 		clocks = self.clocks(case)
 		self.assertEqual(clocks["acknowledgement"].due_on, self.working_days_after_today(3))
 		self.assertIn("formal_investigation", clocks)
+		with self.assertRaisesRegex(frappe.ValidationError, "told them what happens next"):
+			self.move(case, "Acknowledge", self.officer)
+		case.reload()
+		case.update({"confidentiality_notice_given": 1, "told_what_happens_next": 1})
+		case.save()
 		case = self.move(case, "Acknowledge", self.officer)
 		self.assertEqual(self.clocks(case)["acknowledgement"].status, "Met")
 

@@ -53,7 +53,7 @@ class Somerset:
 
 	@hookimpl
 	def fairness_validate_transition(self, case: CaseSnapshot, transition: Transition) -> str | None:
-		return checks.formality_refusal(case, transition)
+		return checks.refusal(case, transition)
 
 	@hookimpl
 	def fairness_notifications(self, case: CaseSnapshot, event: CaseEvent) -> Sequence[Notification] | None:

@@ -1,10 +1,13 @@
-"""SOM-4: informal or formal, and the move must match what the case records."""
+"""The moves the Code refuses: acknowledging before the receiving officer's first duties (SOM-5, SOM-7), a move that
+does not match whether the complaint is informal or formal (SOM-4), and an outcome without an action plan (SOM-15)."""
+
+from datetime import date
 
 import pytest
 from fairness_somerset import Somerset
 
 from fairness_app.procedure.defaults import PUBLIC_COMPLAINT, STAFF_COMPLAINT
-from fairness_app.procedure.snapshots import Transition
+from fairness_app.procedure.snapshots import PlannedAction, Transition
 from fairness_app.testing import make_case, plugin_manager
 
 PLUGINS = plugin_manager(Somerset())
@@ -47,3 +50,35 @@ def test_formality_is_recorded_before_either_move(transition):
 def test_other_moves_and_other_procedures_are_not_checked():
 	assert refusals(Transition("Close", "Outcome sent", "Closed", user="officer@x")) == []
 	assert refusals(TO_FORMAL, procedure=STAFF_COMPLAINT) == []
+
+
+ACKNOWLEDGE = Transition("Acknowledge", "Received", "Acknowledged", user="officer@x")
+SEND_OUTCOME = Transition("Send outcome", "Formal investigation", "Outcome sent", user="manager@x")
+TOLD = {"confidentiality_notice_given", "told_what_happens_next"}
+
+
+@pytest.mark.req("SOM-5", "SOM-7")
+def test_a_complaint_is_acknowledged_once_the_receiving_officer_has_told_them_what_they_must():
+	[message] = refusals(ACKNOWLEDGE, intake_channel="letter")
+	assert "may not keep things confidential" in message and "told them what happens next" in message
+	assert "quiet, private place" not in message  # nobody came in person
+	assert refusals(ACKNOWLEDGE, intake_channel="letter", flags=TOLD) == []
+
+
+@pytest.mark.req("SOM-7")
+def test_someone_who_came_in_person_is_offered_a_quiet_place_and_guardians_and_999_are_seen_to():
+	[message] = refusals(ACKNOWLEDGE, intake_channel="face_to_face", flags=TOLD | {"under_17", "immediate_danger"})
+	for duty in ("quiet, private place", "parents or guardians", "called 999"):
+		assert duty in message
+	done = TOLD | {"under_17", "immediate_danger", "quiet_space_offered", "guardian_contacted"}
+	assert refusals(ACKNOWLEDGE, intake_channel="face_to_face", flags=done | {"emergency_services_called"}) == []
+
+
+@pytest.mark.req("SOM-15")
+def test_the_outcome_waits_for_an_action_plan_unless_the_complaint_was_not_upheld():
+	[message] = refusals(SEND_OUTCOME, outcome="upheld")
+	assert message.startswith("Write the action plan under Actions before sending the outcome")
+	plan = (PlannedAction("keep_the_person_apart_from_the_alleged_perpetrator", "manager@x", date(2026, 4, 8)),)
+	assert refusals(SEND_OUTCOME, outcome="upheld", actions=plan) == []
+	assert refusals(SEND_OUTCOME, outcome="not_upheld") == []
+	assert refusals(ACKNOWLEDGE, procedure=STAFF_COMPLAINT) == []  # the staff policy has its own steps
