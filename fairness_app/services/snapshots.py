@@ -91,6 +91,12 @@ INCIDENT_FLAGS = {
 	"police_contacted": "police_contacted",
 	"riddor_over_seven_days": "riddor",
 	"service_withdrawn": "service_withdrawn",
+	# What the manager has done since (CUM-5, CUM-6, CUM-9, CUM-10).
+	"true_vision_offered": "true_vision_offered",
+	"senior_managers_told": "senior_managers_told",
+	"perpetrator_employer_told": "employer_told",
+	"kept_informed": "kept_informed",
+	"risk_assessment_reviewed_on": "risk_assessment_reviewed",
 }
 
 # Deep enough for any council's line of management, and a guard against a loop in the data.

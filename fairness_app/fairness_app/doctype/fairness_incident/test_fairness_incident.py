@@ -63,6 +63,18 @@ class TestRecordingAnIncident(IncidentTestCase):
 		self.assertEqual(case.intake_channel, "phone")
 		self.assertEqual(case.flags, {"physical_contact", "hate_incident"})
 
+	def test_plugins_see_what_the_manager_has_done_since(self):
+		# req: CUM-5, CUM-6, CUM-9, CUM-10
+		doc = self.record(
+			true_vision_offered=1,
+			senior_managers_told=1,
+			perpetrator_employer_told=1,
+			kept_informed=1,
+			risk_assessment_reviewed_on=frappe.utils.today(),
+		)
+		done = {"true_vision_offered", "senior_managers_told", "employer_told", "kept_informed"}
+		self.assertEqual(case_snapshot(doc, "ENG").flags, done | {"risk_assessment_reviewed"})
+
 	def test_repeat_incidents_by_the_same_person_show_as_a_course_of_conduct(self):
 		# req: CUM-11, CUM-6
 		perpetrator = make_party("Regular Caller", party_type="Service user")
