@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from fairness_app import roles
-from fairness_app.procedure.snapshots import CaseSnapshot, Transition
+from fairness_app.procedure.snapshots import CaseSnapshot, PartyKind, PartyRole, Transition
 from fairness_cumbria import policy
 
 Check = Callable[[CaseSnapshot, Transition], str | None]
@@ -65,11 +65,47 @@ def hate_incident_recorded(case: CaseSnapshot, transition: Transition) -> str | 
 	return None
 
 
+def steps_before_closing(case: CaseSnapshot, transition: Transition) -> str | None:
+	"""CUM-5, CUM-6, CUM-9: what the manager must have done, as the incident records it, before it is closed."""
+	if transition.to_state != policy.CLOSED:
+		return None
+	responsible = case.parties_in(PartyRole.SUBJECT)
+	steps = [
+		(
+			"hate_incident" in case.flags,
+			"true_vision_offered",
+			"offer the member of staff the True Vision route to report the hate incident ('True Vision reporting "
+			"offered')",
+		),
+		(
+			bool(responsible),
+			"senior_managers_told",
+			"tell senior managers about the risk from the person responsible ('Senior managers told')",
+		),
+		(
+			any(person.kind is PartyKind.EXTERNAL_EMPLOYEE for person in responsible),
+			"employer_told",
+			"tell the employer of the person responsible, who works for another organisation ('Their employer "
+			"told')",
+		),
+		(
+			True,
+			"kept_informed",
+			"include the member of staff in decisions and keep them informed ('Member of staff included')",
+		),
+	]
+	missing = [words for needed, flag, words in steps if needed and flag not in case.flags]
+	if not missing:
+		return None
+	return f"Before closing this incident, {'; '.join(missing)}. Tick each one on the incident once done."
+
+
 CHECKS: tuple[Check, ...] = (
 	risk_assessment_first,
 	withdrawal_by_assistant_director,
 	abuse_recorded,
 	hate_incident_recorded,
+	steps_before_closing,
 )
 
 

@@ -4,6 +4,8 @@ before the form says what kind of abuse it was (CUM-2, CUM-4, CUM-6, CUM-11)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from fairness_cumbria import Cumbria
 
@@ -103,6 +105,34 @@ def test_abuse_that_shows_hostility_to_who_someone_is_is_a_hate_incident(abuse):
 		refusals(incident(flags={"hate_incident"}, behaviours=(abuse,), grounds=("race",)), AGREE_ACTIONS)
 		== []
 	)
+
+
+DONE = {"senior_managers_told", "kept_informed"}
+
+
+@pytest.mark.req("CUM-6", "CUM-9")
+def test_an_incident_closes_once_senior_managers_are_told_and_the_member_of_staff_kept_informed():
+	[message] = refusals(incident(), CLOSE)
+	assert message.startswith("Before closing this incident, tell senior managers about the risk")
+	assert "keep them informed" in message and "True Vision" not in message and "employer" not in message
+	assert refusals(incident(flags=DONE), CLOSE) == []
+
+
+@pytest.mark.req("CUM-5", "CUM-11")
+def test_a_hate_incident_closes_once_true_vision_is_offered():
+	hate = {"hate_incident", *DONE}
+	[message] = refusals(incident(flags=hate, grounds=("race",)), CLOSE)
+	assert "True Vision route" in message
+	assert refusals(incident(flags=hate | {"true_vision_offered"}, grounds=("race",)), CLOSE) == []
+
+
+@pytest.mark.req("CUM-6")
+def test_the_employer_of_someone_from_another_organisation_is_told_before_closing():
+	case = incident(flags=DONE)
+	case = dataclasses.replace(case, parties=(*case.parties[:1], make_party("subject", "external_employee")))
+	[message] = refusals(case, CLOSE)
+	assert "tell the employer of the person responsible" in message
+	assert refusals(dataclasses.replace(case, flags=DONE | {"employer_told"}), CLOSE) == []
 
 
 @pytest.mark.req("CUM-2", "CUM-10")
