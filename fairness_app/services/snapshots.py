@@ -59,7 +59,7 @@ TEAM_ROLES = {
 # What is being recorded, where it is not a plain complaint, as plugins see it in the case's flags.
 COMPLAINT_TYPE_FLAGS = {
 	"Discrimination questionnaire": "questionnaire",  # recorded, not handled as a complaint (DER-22)
-	"Grievance about terms, working practices or the workplace": "grievance",  # a grievance procedure's (DER-1)
+	"Grievance about terms, working practices or the workplace": "grievance",  # for a grievance procedure (DER-1)
 }
 
 # Terms of employment that some procedures leave to others (DER-1), as plugins see them in a person's tags.
