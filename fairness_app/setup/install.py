@@ -44,6 +44,8 @@ ABUSE_TYPES = {
 	"Other hate-related abuse": "For example age, asylum seekers and refugees, gypsies and travellers, misogyny.",
 	"Intimidation or aggressive behaviour": "Aggressive gestures, facial expressions, mimicry or standing over someone.",
 	"Harassment": "Unwanted behaviour that violates dignity, including more than one incident by the same person.",
+	"Bullying": "Repeated behaviour that intimidates, undermines or humiliates the member of staff.",
+	"Discrimination": "Treating the member of staff worse because of who they are, such as their race or sex.",
 	"Online or social media abuse": "Posts, messages or images online.",
 	"Offensive images or graffiti": "Images, graffiti or written material aimed at the member of staff.",
 	"Offensive jokes or banter": "Jokes or banter that offend.",

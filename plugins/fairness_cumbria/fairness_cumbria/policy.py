@@ -18,7 +18,7 @@ CLOSED = "Closed"
 AFTER_DEBRIEF = frozenset({RISK_ASSESSMENT_REVIEWED, ACTIONS_AGREED, CLOSED})
 
 # CUM-2: the policy's examples of abuse, as the abuse types the app records them under (keys of the form's
-# wording). "Bullying" and "Discrimination" are not in the app's starting list: administrators add them.
+# wording).
 ABUSE_TYPES: dict[str, tuple[str, ...]] = {
 	"Verbal and physical abuse": ("verbal_abuse", "physical_assault"),
 	"Racial slurs": ("racial_abuse",),

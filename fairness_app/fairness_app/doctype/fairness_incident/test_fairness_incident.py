@@ -93,7 +93,8 @@ class TestRecordingAnIncident(IncidentTestCase):
 
 	def test_abuse_types_councils_can_choose_from_are_installed(self):
 		# req: KEN-2, CUM-2
-		for abuse_type in ("Physical assault", "Racial abuse", "Online or social media abuse", "Entrapment"):
+		installed = ("Physical assault", "Racial abuse", "Online or social media abuse", "Entrapment", "Bullying")
+		for abuse_type in (*installed, "Discrimination"):
 			self.assertTrue(frappe.db.exists("Fairness Abuse Type", abuse_type), abuse_type)
 
 
