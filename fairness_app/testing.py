@@ -23,7 +23,7 @@ from pathlib import Path
 
 from fairness_app.plugins import FairnessPlugins, PluginFailure, SiteConfig
 from fairness_app.procedure.calendar import WorkingCalendar
-from fairness_app.procedure.clocks import ClockRule
+from fairness_app.procedure.clocks import ClockRule, Occurrence
 from fairness_app.procedure.references import MemoryCounter
 from fairness_app.procedure.snapshots import CaseSnapshot, Deadline, PartyKind, PartyRole, PartySnapshot
 
@@ -92,12 +92,17 @@ def make_case(**fields) -> CaseSnapshot:
 
 
 def make_deadline(
-	rule: ClockRule, started_at: datetime, met_at: datetime | None = None, nation: str = "ENG"
+	rule: ClockRule,
+	started_at: datetime,
+	met_at: datetime | None = None,
+	nation: str = "ENG",
+	occurrence: Occurrence | None = None,
 ) -> Deadline:
 	"""The deadline a case shows for `rule` when its clock started at `started_at`, counted on the bank holidays
-	of `nation` as the app counts it; pass `met_at` for a clock already stopped."""
-	due = rule.start(started_at).due(WorkingCalendar(nation))
-	return Deadline(key=rule.key, started_at=started_at, due=due, met_at=met_at)
+	of `nation` as the app counts it; pass `met_at` for a clock already stopped, and the `occurrence` (with its
+	time) for a rule that runs per record or counts back from a hearing."""
+	clock = rule.start(started_at, occurrence)
+	return Deadline(key=clock.key, started_at=started_at, due=clock.due(WorkingCalendar(nation)), met_at=met_at)
 
 
 @contextlib.contextmanager

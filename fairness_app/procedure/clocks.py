@@ -83,6 +83,9 @@ class ClockRule:
 	# True to run a clock for each thing its starting event is about, such as each interview record (DER-14): an
 	# event about one of them meets only that one's clock.
 	repeats: bool = False
+	# True for a deadline `length` units before the time of what its starting event is about, such as statements
+	# of case 7 days before the appeal hearing (DER-17): it moves when the hearing moves, and no stage pauses it.
+	counts_back: bool = False
 
 	def __post_init__(self):
 		object.__setattr__(self, "unit", ClockUnit(self.unit))
@@ -94,8 +97,11 @@ class ClockRule:
 		if not self.starts_on or not self.stops_on:
 			raise ValueError(f"Clock rule {self.key!r} needs the event that starts it and at least one that stops it.")
 
-	def start(self, at: datetime, occurrence: Occurrence | None = None) -> Clock:
-		return Clock(rule=self, started_at=at, occurrence=occurrence if self.repeats else None)
+	def start(self, at: datetime, occurrence: Occurrence | None = None) -> Clock | None:
+		"""The clock this rule starts at `at`; None for a rule that counts back from a time the event does not give."""
+		if self.counts_back and (occurrence is None or occurrence.on is None):
+			return None
+		return Clock(rule=self, started_at=at, occurrence=occurrence if self.repeats or self.counts_back else None)
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,7 @@ class Occurrence:
 
 	key: str  # tells it apart within the case, e.g. the record's row name
 	about: str = ""  # tells staff which one it is without naming anyone, e.g. "interview on 3 March 2026"
+	on: datetime | None = None  # the time it is set for, such as a hearing's: what a rule that counts back counts from
 
 	def __post_init__(self):
 		if not self.key or not self.key.replace("_", "").replace("-", "").isalnum():
@@ -145,7 +152,7 @@ class Clock:
 
 	@property
 	def key(self) -> str:
-		return f"{self.rule.key}:{self.occurrence.key}" if self.occurrence else self.rule.key
+		return f"{self.rule.key}:{self.occurrence.key}" if self.occurrence and self.rule.repeats else self.rule.key
 
 	@property
 	def label(self) -> str:
@@ -167,6 +174,8 @@ class Clock:
 		if self.extensions:
 			latest = self.extensions[-1]
 			due, counted_from = latest.new_due, latest.granted_at
+		elif self.rule.counts_back:
+			due, counted_from = self.rule.unit.add(self.occurrence.on, -self.rule.length, calendar), self.started_at
 		else:
 			due, counted_from = self.rule.unit.add(self.started_at, self.rule.length, calendar), self.started_at
 		# Pauses before an extension are already reflected in the date that was agreed.
@@ -290,7 +299,7 @@ def apply_event(
 	updated = [clock.meet(at) if _stopped_by(clock, event, occurrence) else clock for clock in clocks]
 	existing = {clock.key for clock in updated}
 	for rule in rules:
-		if rule.starts_on == event and (clock := rule.start(at, occurrence)).key not in existing:
+		if rule.starts_on == event and (clock := rule.start(at, occurrence)) and clock.key not in existing:
 			updated.append(clock)
 	return tuple(updated)
 
@@ -299,6 +308,19 @@ def _stopped_by(clock: Clock, event: str, occurrence: Occurrence | None) -> bool
 	if event not in clock.rule.stops_on:
 		return False
 	return clock.occurrence is None or occurrence is None or clock.occurrence.key == occurrence.key
+
+
+def reschedule(clocks: Iterable[Clock], occurrences: Iterable[Occurrence]) -> tuple[Clock, ...]:
+	"""The clocks once these occurrences are set for a new time (a hearing put off, say): a running clock that
+	counts back from one of them counts back from its new time."""
+	moved = {occurrence.key: occurrence for occurrence in occurrences}
+
+	def anchored(clock: Clock) -> Clock:
+		if not clock.rule.counts_back or clock.is_stopped or clock.occurrence.key not in moved:
+			return clock
+		return dataclasses.replace(clock, occurrence=moved[clock.occurrence.key])
+
+	return tuple(anchored(clock) for clock in clocks)
 
 
 def cancel_occurrences(clocks: Iterable[Clock], keys: Iterable[str], at: datetime) -> tuple[Clock, ...]:
@@ -335,7 +357,7 @@ def clock_to_dict(clock: Clock) -> dict:
 		],
 		"met_at": moment(clock.met_at),
 		"cancelled_at": moment(clock.cancelled_at),
-		"occurrence": dataclasses.asdict(clock.occurrence) if clock.occurrence else None,
+		"occurrence": _occurrence_to_dict(clock.occurrence),
 	}
 
 
@@ -357,5 +379,19 @@ def clock_from_dict(data: dict) -> Clock:
 		),
 		met_at=moment(data["met_at"]),
 		cancelled_at=moment(data["cancelled_at"]),
-		occurrence=Occurrence(**data["occurrence"]) if data.get("occurrence") else None,
+		occurrence=_occurrence_from_dict(data.get("occurrence")),
 	)
+
+
+def _occurrence_to_dict(occurrence: Occurrence | None) -> dict | None:
+	if occurrence is None:
+		return None
+	on = occurrence.on.isoformat() if occurrence.on else None
+	return {"key": occurrence.key, "about": occurrence.about, "on": on}
+
+
+def _occurrence_from_dict(data: dict | None) -> Occurrence | None:
+	if not data:
+		return None
+	on = data.get("on")
+	return Occurrence(data["key"], data.get("about", ""), datetime.fromisoformat(on) if on else None)

@@ -248,6 +248,8 @@ MADE_FORMAL = "made_formal"  # a complaint recorded as informal is now formal
 INTERVIEW_RECORD_TAKEN, INTERVIEW_RECORD_SENT = "interview_record_taken", "interview_record_sent"
 # A disciplinary hearing held after the complaint, and a copy of the letter confirming its outcome received (DER-16).
 DISCIPLINARY_HEARING_HELD, DISCIPLINARY_LETTER_RECEIVED = "disciplinary_hearing_held", "disciplinary_letter_received"
+# Both sides' written statements of case for an appeal hearing are in (DER-17).
+STATEMENTS_OF_CASE_RECEIVED = "statements_of_case_received"
 CLOCK_MISSED, CLOCK_EXTENDED = "clock_missed", "clock_extended"
 
 

@@ -35,6 +35,7 @@ def clocks_after_stage_change(
 
 
 def _pauses(clock: Clock) -> bool:
-	# A party's window ends on the date its letter gave (DER-16: "within 14 days of the outcome letter"), so no
-	# stage the council moves the case to puts that date back.
-	return clock.rule.pausable and not clock.rule.party_window and not clock.is_stopped
+	# A party's window ends on the date its letter gave (DER-16: "within 14 days of the outcome letter"), and a
+	# deadline counted back from a hearing moves only with the hearing: no stage puts either back.
+	rule = clock.rule
+	return rule.pausable and not rule.party_window and not rule.counts_back and not clock.is_stopped

@@ -1,7 +1,8 @@
 """What a save records as having happened besides a move: meetings arranged and held, interview records given and
 sent for signature, and fields that mark a step of the procedure (an informal complaint made formal, FHB-4; the day
 of a disciplinary hearing, DER-16). Each is a case event: like a move, it meets and starts the case's clocks, and
-the plugins are asked who to tell once the case is saved."""
+the plugins are asked who to tell once the case is saved. A meeting put off moves the deadlines counted back from
+it (DER-17)."""
 
 from datetime import datetime
 
@@ -9,11 +10,12 @@ import frappe
 from frappe.utils import getdate
 
 from fairness_app.procedure.calendar import happened_on
-from fairness_app.procedure.clocks import cancel_occurrences
+from fairness_app.procedure.clocks import cancel_occurrences, reschedule
 from fairness_app.procedure.snapshots import (
 	DISCIPLINARY_HEARING_HELD,
 	DISCIPLINARY_LETTER_RECEIVED,
 	MADE_FORMAL,
+	STATEMENTS_OF_CASE_RECEIVED,
 	CaseEvent,
 	StageCategory,
 )
@@ -31,6 +33,7 @@ DATE_EVENTS = {
 	"Fairness Complaint": (
 		("disciplinary_hearing_on", DISCIPLINARY_HEARING_HELD),
 		("disciplinary_letter_received_on", DISCIPLINARY_LETTER_RECEIVED),
+		("statements_of_case_received_on", STATEMENTS_OF_CASE_RECEIVED),
 	)
 }
 
@@ -39,21 +42,22 @@ def record_events(doc) -> None:
 	before, now = doc.get_doc_before_save(), frappe.utils.now_datetime()
 	happened = sorted(
 		[
-			*((name, at, None) for name, at in meetings.meeting_events(doc, before, now)),
+			*meetings.meeting_events(doc, before, now),
 			*((name, at, None) for name, at in _fields_changed(doc, before, now)),
 			*evidence.interview_events(doc, before, now),
 		],
 		key=lambda event: event[1],
 	)
-	removed = evidence.removed_statements(doc, before)
-	if not happened and not removed:
+	removed, rescheduled = evidence.removed_statements(doc, before), meetings.rescheduled_meetings(doc, before)
+	if not happened and not removed and not rescheduled:
 		return
 	plugins = get_plugins()
 	case = case_snapshot(doc, plugins.config.nation)
 	category = StageCategory(doc.stage_category or StageCategory.OPEN.value)
 	# A closed case's clocks have all stopped, and a questionnaire runs no deadlines (DER-22).
 	if category is not StageCategory.CLOSED and QUESTIONNAIRE not in case.flags:
-		rules, clocks = plugins.clock_rules(case).value, cancel_occurrences(read_clocks(doc), removed, now)
+		clocks = reschedule(cancel_occurrences(read_clocks(doc), removed, now), rescheduled)
+		rules = plugins.clock_rules(case).value
 		# It happened in the stage the case is in, so a paused stage pauses any clock it starts.
 		for name, at, occurrence in happened:
 			clocks = clocks_after_stage_change(clocks, rules, name, category, at, occurrence=occurrence)

@@ -7,8 +7,10 @@ import frappe
 from frappe import _
 from frappe.utils import get_datetime, getdate
 
+from fairness_app.procedure.clocks import Occurrence
 from fairness_app.procedure.meetings import MeetingType
 from fairness_app.services.case_checks import check_listed_in_case, row_prefix
+from fairness_app.services.deadlines import long_date
 from fairness_app.services.plugin_registry import get_plugins
 from fairness_app.services.snapshots import case_snapshot
 
@@ -63,19 +65,35 @@ def check_meetings(doc) -> None:
 			row.postponements = times_before + 1
 
 
-def meeting_events(doc, before, now: datetime) -> list[tuple[str, datetime]]:
-	"""The case events of this save's meetings: a meeting first recorded with its time is arranged now
-	("appeal_hearing_arranged"), and one newly recorded as held was held at its time, or now if that is earlier
-	("appeal_hearing_held")."""
+def meeting_events(doc, before, now: datetime) -> list[tuple[str, datetime, Occurrence]]:
+	"""The case events of this save's meetings, each about its meeting and the time it is set for: a meeting first
+	recorded with its time is arranged now ("appeal_hearing_arranged"), and one newly recorded as held was held at
+	its time, or now if that is earlier ("appeal_hearing_held")."""
 	earlier_rows = {row.name: row for row in (before.get("meetings") if before else ())}
 	events = []
 	for row in doc.get("meetings") or ():
 		kind, earlier = MeetingType(row.meeting_type), earlier_rows.get(row.name)
 		if row.scheduled_for and not (earlier and earlier.scheduled_for):
-			events.append((kind.arranged_event, now))
+			events.append((kind.arranged_event, now, meeting_occurrence(row)))
 		if row.outcome == HELD and not (earlier and earlier.outcome == HELD):
-			events.append((kind.held_event, min(meeting_time(row) or now, now)))
+			events.append((kind.held_event, min(meeting_time(row) or now, now), meeting_occurrence(row)))
 	return events
+
+
+def rescheduled_meetings(doc, before) -> list[Occurrence]:
+	"""The meetings this save sets for a new time, such as a hearing put off: deadlines counted back from them move."""
+	earlier_times = {row.name: meeting_time(row) for row in (before.get("meetings") if before else ())}
+	return [
+		meeting_occurrence(row)
+		for row in doc.get("meetings") or ()
+		if earlier_times.get(row.name) and meeting_time(row) and meeting_time(row) != earlier_times[row.name]
+	]
+
+
+def meeting_occurrence(row) -> Occurrence:
+	"""A meeting as the clocks see it: which one it is, in words that name nobody, and when it is."""
+	when, kind = meeting_time(row), _(row.meeting_type).lower()
+	return Occurrence(row.name, _("{0} on {1}").format(kind, long_date(when)) if when else kind, when)
 
 
 def meeting_time(row):

@@ -15,6 +15,7 @@ from fairness_app.procedure.clocks import (
 	cancel_occurrences,
 	clock_from_dict,
 	clock_to_dict,
+	reschedule,
 )
 
 ENGLAND = WorkingCalendar("ENG")
@@ -364,3 +365,39 @@ def test_a_clock_for_an_occurrence_survives_storage_and_older_clocks_are_for_non
 def test_an_occurrence_needs_a_plain_key():
 	with pytest.raises(ValueError, match="letters, digits, hyphens and underscores"):
 		Occurrence("row 1")
+
+
+# A deadline counted back from a hearing: statements of case 7 days before the appeal hearing (DER-17).
+
+
+def statements_rule():
+	return ClockRule(
+		"statements_of_case", "Statements of case", 7, ClockUnit.CALENDAR_DAYS, "appeal_hearing_arranged",
+		("statements_received",), counts_back=True,
+	)
+
+
+HEARING = Occurrence("row9", "appeal hearing", on=datetime(2026, 6, 22, 10, 0))
+
+
+@pytest.mark.req("DER-17")
+def test_a_deadline_counted_back_from_a_hearing_falls_before_it_and_moves_with_it():
+	rules = [statements_rule()]
+	[clock] = apply_event((), rules, "appeal_hearing_arranged", at((2026, 6, 1)), HEARING)
+	assert (clock.key, clock.due(ENGLAND)) == ("statements_of_case", date(2026, 6, 15))
+	[moved] = reschedule([clock], [dataclasses.replace(HEARING, on=datetime(2026, 7, 6, 10, 0))])
+	assert moved.due(ENGLAND) == date(2026, 6, 29)
+	[met] = apply_event([moved], rules, "statements_received", at((2026, 6, 29), 16))
+	assert met.status(ENGLAND, at((2026, 7, 1))) is ClockStatus.MET
+	assert reschedule([met], [HEARING]) == (met,)  # a deadline already met stays as it was
+
+
+def test_a_rule_that_counts_back_starts_only_from_an_event_that_gives_a_time():
+	rules = [statements_rule()]
+	assert apply_event((), rules, "appeal_hearing_arranged", at((2026, 6, 1))) == ()
+	assert apply_event((), rules, "appeal_hearing_arranged", at((2026, 6, 1)), Occurrence("row9")) == ()
+
+
+def test_a_clock_counted_back_survives_storage():
+	clock = statements_rule().start(at((2026, 6, 1)), HEARING)
+	assert clock_from_dict(clock_to_dict(clock)) == clock

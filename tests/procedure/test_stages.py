@@ -6,7 +6,7 @@ from datetime import date, datetime
 import pytest
 
 from fairness_app.procedure.calendar import WorkingCalendar
-from fairness_app.procedure.clocks import ClockRule, ClockStatus, ClockUnit
+from fairness_app.procedure.clocks import ClockRule, ClockStatus, ClockUnit, Occurrence
 from fairness_app.procedure.snapshots import StageCategory
 from fairness_app.procedure.stages import clocks_after_stage_change
 
@@ -71,6 +71,18 @@ def test_a_party_window_keeps_its_end_date_whatever_stage_the_case_waits_in():
 		assert not moved["appeal"].is_paused
 		assert moved["appeal"].due(ENGLAND) == date(2026, 3, 16)  # 14 days after the letter of 2 March
 		assert moved["appeal"].status(ENGLAND, at(17)) is ClockStatus.CLOSED
+
+
+@pytest.mark.req("DER-17")
+def test_a_deadline_counted_back_from_a_hearing_keeps_its_date_whatever_stage_the_case_waits_in():
+	statements = ClockRule("statements", "Statements of case", 7, ClockUnit.CALENDAR_DAYS, "hearing_arranged",
+		("statements_received",), counts_back=True)
+	hearing = Occurrence("row1", "appeal hearing", on=at(23))
+	rules = (statements,)
+	started = clocks_after_stage_change((), rules, "hearing_arranged", StageCategory.OPEN, at(2), occurrence=hearing)
+	on_hold = by_key(clocks_after_stage_change(started, rules, "put_on_hold", StageCategory.PAUSED, at(3)))
+	assert not on_hold["statements"].is_paused
+	assert on_hold["statements"].due(ENGLAND) == date(2026, 3, 16)
 
 
 @pytest.mark.req("X-1")

@@ -12,6 +12,7 @@ LATER_DATES = (
 	"disciplinary_letter_received_on",
 	"appeal_received_on",
 	"appeal_hearing_on",
+	"statements_of_case_received_on",
 	"review_due_on",
 )
 
@@ -40,3 +41,4 @@ class FairnessComplaint(CaseRecord):
 		case_checks.check_not_in_future(self, "disciplinary_hearing_on", held)
 		case_checks.check_not_in_future(self, "disciplinary_letter_received_on", _("Enter the day the copy arrived."))
 		case_checks.check_not_before(self, ("disciplinary_letter_received_on",), "disciplinary_hearing_on")
+		case_checks.check_not_in_future(self, "statements_of_case_received_on", _("Enter the day they arrived."))
