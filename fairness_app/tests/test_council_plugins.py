@@ -187,6 +187,35 @@ class TestDerby(CouncilPluginTestCase):
 		case.save()
 		self.assertEqual(self.clocks(case)["disciplinary_letter"].status, "Met")
 
+	def test_statements_of_case_are_due_7_days_before_the_appeal_hearing_and_move_with_it(self):
+		# req: DER-17
+		today = frappe.utils.getdate()
+		case = self.record(
+			[(self.complainant, "Complainant"), (self.subject_colleague, "Subject")],
+			formality="Formal",
+			received_on=frappe.utils.add_days(today, -30),
+			appeal_received_on=frappe.utils.add_days(today, -2),
+		)
+		hearing_at = datetime.combine(frappe.utils.add_days(today, 20), datetime.min.time()).replace(hour=10)
+		hearing = {"meeting_type": "Appeal hearing", "party": self.complainant.name, "scheduled_for": hearing_at}
+		case.append("meetings", {**hearing, "invitation_sent_on": today})
+		case.save()
+		statements = self.clocks(case)["statements_of_case"]
+		self.assertEqual(statements.due_on, frappe.utils.add_days(today, 13))
+		self.assertIn("appeal hearing on", statements.label)
+		case.meetings[0].update(
+			{
+				"postponed_to": hearing_at + timedelta(days=7),
+				"postponement_reason": "So that key witnesses can attend",
+				"postponement_asked_by": "The person invited",
+			}
+		)
+		case.save()
+		self.assertEqual(self.clocks(case)["statements_of_case"].due_on, frappe.utils.add_days(today, 20))
+		case.statements_of_case_received_on = today
+		case.save()
+		self.assertEqual(self.clocks(case)["statements_of_case"].status, "Met")
+
 	def test_each_interview_record_goes_for_signature_within_7_days(self):
 		# req: DER-14
 		case = self.record([(self.complainant, "Complainant"), (self.subject_colleague, "Subject")], formality="Formal")

@@ -24,6 +24,7 @@ from fairness_app.procedure.snapshots import (
 	DISCIPLINARY_LETTER_RECEIVED,
 	INTERVIEW_RECORD_SENT,
 	INTERVIEW_RECORD_TAKEN,
+	STATEMENTS_OF_CASE_RECEIVED,
 	CaseSnapshot,
 )
 from fairness_derby.policy import (
@@ -113,6 +114,18 @@ APPEAL_HEARING = ClockRule(
 	"DER-17",
 	"Where possible, the Chief Executive will hear your appeal within 21 days of getting your letter.",
 )
+# Paragraph 7.3.4: counted back from the appeal hearing recorded under Meetings, and moved when it is put off.
+STATEMENTS_OF_CASE = ClockRule(
+	"statements_of_case",
+	"Both sides' written statements of case, at least 7 days before the appeal hearing",
+	7,
+	ClockUnit.CALENDAR_DAYS,
+	MeetingType.APPEAL_HEARING.arranged_event,
+	(STATEMENTS_OF_CASE_RECEIVED,),
+	"DER-17",
+	"Send your written statement of case so that it reaches us at least 7 days before the appeal hearing.",
+	counts_back=True,
+)
 APPEAL_DECISION = ClockRule(
 	"appeal_decision",
 	"Confirm the appeal decision in writing, within 7 days of the hearing",
@@ -188,6 +201,7 @@ AFTER_STAGE_TWO_STARTS = (
 	REPORT_TO_PARTIES,
 	APPEAL_WINDOW,
 	APPEAL_HEARING,
+	STATEMENTS_OF_CASE,
 	APPEAL_DECISION,
 	REINVESTIGATION,
 	SIX_MONTH_REVIEW,
@@ -227,6 +241,8 @@ def escalation(case: CaseSnapshot, alert: ClockAlert) -> Escalation | None:
 		return _review(case, alert)
 	if alert.clock.key == DISCIPLINARY_LETTER.key:
 		return _disciplinary_letter(case, alert)
+	if alert.clock.key == STATEMENTS_OF_CASE.key:
+		return _statements_of_case(case, alert)
 	label, due = alert.clock.label, _day(alert.due)
 	if alert.status is ClockStatus.MISSED:
 		return Escalation(
@@ -275,6 +291,19 @@ def _review(case: CaseSnapshot, alert: ClockAlert) -> Escalation:
 		f"The six-month review of case {case.label} is due on {_day(alert.due)}.{overdue} Contact the "
 		"complainant, the person complained about and the managers concerned, and ask each of them: "
 		f"{questions}.",
+	)
+
+
+def _statements_of_case(case: CaseSnapshot, alert: ClockAlert) -> Escalation:
+	# Both sides' own step before the hearing: the adviser checks they are in, and the hearing goes ahead or moves.
+	late = alert.status is ClockStatus.MISSED
+	return Escalation(
+		EscalationAction.REMIND,
+		(_handlers("statements of case before the appeal hearing (DER-17)"),),
+		f"The written statements of case for the appeal hearing on case {case.label} "
+		f"{'were due by' if late else 'are due today,'} {_day(alert.due)}: 7 days before the hearing (Fairness "
+		"at Work, paragraph 7.3.4). Check that both sides' statements have arrived and record the day the last "
+		"one did. If one is missing, ask the Chief Executive whether the hearing goes ahead or is put off.",
 	)
 
 

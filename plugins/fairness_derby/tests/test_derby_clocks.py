@@ -9,13 +9,14 @@ from importlib.resources import files
 import pytest
 from fairness_derby import Derby
 
-from fairness_app.procedure.clocks import ClockStatus, ClockUnit, Occurrence, apply_event
+from fairness_app.procedure.clocks import ClockStatus, ClockUnit, Occurrence, apply_event, reschedule
 from fairness_app.procedure.meetings import MeetingType
 from fairness_app.procedure.snapshots import (
 	DISCIPLINARY_HEARING_HELD,
 	DISCIPLINARY_LETTER_RECEIVED,
 	INTERVIEW_RECORD_SENT,
 	INTERVIEW_RECORD_TAKEN,
+	STATEMENTS_OF_CASE_RECEIVED,
 	StageCategory,
 )
 from fairness_app.procedure.stages import clocks_after_stage_change
@@ -286,6 +287,19 @@ def test_a_copy_of_the_disciplinary_outcome_letter_arrives_within_7_days_of_the_
 	assert walk.status("disciplinary_letter", on((9, 9))) is ClockStatus.MISSED
 
 
+@pytest.mark.req("DER-17")
+def test_statements_of_case_arrive_7_days_before_the_appeal_hearing_wherever_it_is_moved_to():
+	walk = formal_walk_to_the_report().move("Decision sent", on((7, 30))).move("Appeal", on((8, 3)))
+	rules = PLUGINS.clock_rules(walk.case).value
+	hearing = Occurrence("row1", "appeal hearing", on=on((8, 20)))
+	walk.clocks = apply_event(walk.clocks, rules, MeetingType.APPEAL_HEARING.arranged_event, on((8, 4)), hearing)
+	assert walk.due("statements_of_case") == date(2026, 8, 13)
+	walk.clocks = reschedule(walk.clocks, [dataclasses.replace(hearing, on=on((8, 24)))])
+	assert walk.due("statements_of_case") == date(2026, 8, 17)
+	received = apply_event(walk.clocks, rules, STATEMENTS_OF_CASE_RECEIVED, on((8, 17), 15))
+	assert next(c for c in received if c.key == "statements_of_case").status(CALENDAR, on((8, 18))) is ClockStatus.MET
+
+
 # Deadlines the complainant does not wait on: someone else's interview record, and a letter between officers.
 NOT_THE_COMPLAINANTS = {"interview_record", "disciplinary_letter"}
 
@@ -293,7 +307,8 @@ NOT_THE_COMPLAINANTS = {"interview_record", "disciplinary_letter"}
 @pytest.mark.req("DER-9", "DER-11", "DER-13", "DER-14", "DER-16", "DER-17", "DER-18", "DER-19")
 def test_every_clock_starts_and_stops_on_an_event_the_staff_complaint_template_a_meeting_or_a_record_raises():
 	events = {event for _category, event in STATES.values()} | {kind.held_event for kind in MeetingType}
-	events |= {INTERVIEW_RECORD_TAKEN, INTERVIEW_RECORD_SENT, DISCIPLINARY_HEARING_HELD, DISCIPLINARY_LETTER_RECEIVED}
+	events |= {kind.arranged_event for kind in MeetingType} | {INTERVIEW_RECORD_TAKEN, INTERVIEW_RECORD_SENT}
+	events |= {DISCIPLINARY_HEARING_HELD, DISCIPLINARY_LETTER_RECEIVED, STATEMENTS_OF_CASE_RECEIVED}
 	for formality in ("formal", "informal"):
 		for rule in rules_for(staff_case(formality=formality)).values():
 			assert rule.starts_on in events and set(rule.stops_on) <= events, rule.key

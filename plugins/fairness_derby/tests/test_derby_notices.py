@@ -6,10 +6,17 @@ from datetime import date, datetime
 
 import pytest
 from fairness_derby import Derby
-from fairness_derby.clocks import APPEAL_WINDOW, DISCIPLINARY_LETTER, INVESTIGATION, LETTERS, SIX_MONTH_REVIEW
+from fairness_derby.clocks import (
+	APPEAL_WINDOW,
+	DISCIPLINARY_LETTER,
+	INVESTIGATION,
+	LETTERS,
+	SIX_MONTH_REVIEW,
+	STATEMENTS_OF_CASE,
+)
 
 from fairness_app import roles
-from fairness_app.procedure.clocks import ClockAlert, ClockRule, ClockStatus, ClockUnit
+from fairness_app.procedure.clocks import ClockAlert, ClockRule, ClockStatus, ClockUnit, Occurrence
 from fairness_app.procedure.decisions import EscalationAction, RecipientKind
 from fairness_app.procedure.snapshots import CaseEvent
 from fairness_app.testing import make_case, make_party, plugin_manager
@@ -107,7 +114,8 @@ def test_nothing_is_sent_for_other_events_or_referred_cases():
 
 
 def alert(rule: ClockRule, status: ClockStatus, due=date(2026, 7, 22)):
-	return ClockAlert(rule.start(datetime(2026, 4, 29, 10)), status, due, AT)
+	hearing = Occurrence("row1", "appeal hearing", on=datetime(2026, 7, 29, 10))  # for a rule counted back from one
+	return ClockAlert(rule.start(datetime(2026, 4, 29, 10), hearing), status, due, AT)
 
 
 def escalated(case, rule, status):
@@ -132,6 +140,15 @@ def test_the_adviser_is_asked_to_chase_the_copy_of_a_disciplinary_outcome_letter
 	assert [r.value for r in missed.recipients] == ["corporate_personnel"]
 	assert "Ask the chair of the hearing for it" in missed.message and "was due by 22 July 2026" in missed.message
 	assert "new timescale" not in missed.message  # nothing to explain to the employee: this is between officers
+
+
+@pytest.mark.req("DER-17")
+def test_the_adviser_checks_both_statements_of_case_are_in_before_the_appeal_hearing():
+	escalation = escalated(staff_case(), STATEMENTS_OF_CASE, ClockStatus.MISSED)
+	assert escalation.action is EscalationAction.REMIND
+	assert [r.value for r in escalation.recipients] == [roles.CASE_OFFICER]
+	assert "were due by 22 July 2026" in escalation.message and "Chief Executive" in escalation.message
+	assert "new timescale" not in escalation.message  # both sides' step, not a council delay
 
 
 @pytest.mark.req("DER-3")

@@ -9,7 +9,7 @@ from fairness_derby import Derby
 from fairness_derby.clocks import ACKNOWLEDGEMENT, AFTER_STAGE_TWO_STARTS
 
 from fairness_app.plugins import ENTRY_POINT_GROUP, FairnessPlugins, SiteConfig, load_plugin
-from fairness_app.procedure.clocks import ClockAlert, ClockStatus
+from fairness_app.procedure.clocks import ClockAlert, ClockStatus, Occurrence
 from fairness_app.procedure.snapshots import CaseEvent, Transition
 from fairness_app.testing import MemoryCounter, make_case, make_party, plugin_manager
 
@@ -67,9 +67,11 @@ def test_every_answer_passes_the_apps_own_checks(case):
 			plugins.notifications(
 				case, CaseEvent(event, datetime(2026, 5, 1), stage, (("clock", "investigation"),))
 			)
+	# A record or hearing for the rules that run per record or count back from a hearing.
+	HEARING = Occurrence("row1", "appeal hearing", on=datetime(2026, 4, 20, 10))
 	for rule in (ACKNOWLEDGEMENT, *AFTER_STAGE_TWO_STARTS):
 		for status in (ClockStatus.DUE, ClockStatus.MISSED):
-			clock = rule.start(datetime(2026, 4, 1, 9))
+			clock = rule.start(datetime(2026, 4, 1, 9), HEARING)
 			plugins.clock_escalation(
 				case, ClockAlert(clock, status, clock.due(plugins.calendar), datetime(2026, 11, 1))
 			)
