@@ -94,9 +94,14 @@ class TestSomerset(CouncilPluginTestCase):
 class TestDerby(CouncilPluginTestCase):
 	plugin = "derby"
 
+	def formal_complaint(self, **fields):
+		"""A formal complaint by the employee about a colleague."""
+		parties = [(self.complainant, "Complainant"), (self.subject_colleague, "Subject")]
+		return self.record(parties, formality="Formal", **fields)
+
 	def test_a_formal_staff_complaint_runs_the_fairness_at_work_clocks(self):
 		# req: DER-8, DER-9, DER-11
-		case = self.record([(self.complainant, "Complainant"), (self.subject_colleague, "Subject")], formality="Formal")
+		case = self.formal_complaint()
 		self.assertEqual((case.procedure, self.decided_by(case, "Route")), ("staff_complaint", "derby"))
 		clocks = self.clocks(case)
 		self.assertEqual(clocks["acknowledgement"].due_on, self.working_days_after_today(2))
@@ -118,7 +123,7 @@ class TestDerby(CouncilPluginTestCase):
 
 	def test_a_meeting_is_put_off_for_a_listed_reason_and_on_medical_grounds_with_a_certificate(self):
 		# req: DER-5
-		case = self.record([(self.complainant, "Complainant"), (self.subject_colleague, "Subject")], formality="Formal")
+		case = self.formal_complaint()
 		set_for = frappe.utils.add_days(frappe.utils.now_datetime(), 7).replace(microsecond=0)
 		meeting = {"meeting_type": "Investigation interview", "party": self.complainant.name, "scheduled_for": set_for}
 		case.append("meetings", {**meeting, "invitation_sent_on": frappe.utils.today()})
@@ -171,11 +176,7 @@ class TestDerby(CouncilPluginTestCase):
 	def test_a_copy_of_the_disciplinary_outcome_letter_is_due_7_days_after_the_hearing(self):
 		# req: DER-16
 		today = frappe.utils.getdate()
-		case = self.record(
-			[(self.complainant, "Complainant"), (self.subject_colleague, "Subject")],
-			formality="Formal",
-			received_on=frappe.utils.add_days(today, -20),
-		)
+		case = self.formal_complaint(received_on=frappe.utils.add_days(today, -20))
 		case.disciplinary_hearing_on = frappe.utils.add_days(today, 1)
 		with self.assertRaisesRegex(frappe.ValidationError, "Enter the day it was held, once it has been"):
 			case.save()
@@ -190,12 +191,8 @@ class TestDerby(CouncilPluginTestCase):
 	def test_statements_of_case_are_due_7_days_before_the_appeal_hearing_and_move_with_it(self):
 		# req: DER-17
 		today = frappe.utils.getdate()
-		case = self.record(
-			[(self.complainant, "Complainant"), (self.subject_colleague, "Subject")],
-			formality="Formal",
-			received_on=frappe.utils.add_days(today, -30),
-			appeal_received_on=frappe.utils.add_days(today, -2),
-		)
+		received_on, appeal_received_on = frappe.utils.add_days(today, -30), frappe.utils.add_days(today, -2)
+		case = self.formal_complaint(received_on=received_on, appeal_received_on=appeal_received_on)
 		hearing_at = datetime.combine(frappe.utils.add_days(today, 20), datetime.min.time()).replace(hour=10)
 		hearing = {"meeting_type": "Appeal hearing", "party": self.complainant.name, "scheduled_for": hearing_at}
 		case.append("meetings", {**hearing, "invitation_sent_on": today})
@@ -218,7 +215,7 @@ class TestDerby(CouncilPluginTestCase):
 
 	def test_each_interview_record_goes_for_signature_within_7_days(self):
 		# req: DER-14
-		case = self.record([(self.complainant, "Complainant"), (self.subject_colleague, "Subject")], formality="Formal")
+		case = self.formal_complaint()
 		today = frappe.utils.getdate()
 		ten_days_ago = frappe.utils.add_days(today, -10)
 		for party, taken_on in ((self.complainant, ten_days_ago), (self.subject_colleague, today)):
