@@ -24,7 +24,7 @@ from fairness_app.services import evidence, meetings, outbox
 from fairness_app.services.clocks import read_clocks, write_clocks
 from fairness_app.services.intake import QUESTIONNAIRE
 from fairness_app.services.plugin_registry import get_plugins
-from fairness_app.services.snapshots import case_snapshot
+from fairness_app.services.snapshots import case_snapshot, stage_of
 
 # By case doctype: a field changing from one value to another on a saved case raises an event.
 FIELD_EVENTS = {"Fairness Complaint": (("formality", "Informal", "Formal", MADE_FORMAL),)}
@@ -62,7 +62,9 @@ def record_events(doc) -> None:
 		for name, at, occurrence in happened:
 			clocks = clocks_after_stage_change(clocks, rules, name, category, at, occurrence=occurrence)
 		write_clocks(doc, clocks, plugins.calendar, now)
-	outbox.happened(doc, case, [CaseEvent(name, at, stage=case.stage) for name, at, _occurrence in happened])
+	# It happened in the stage the case was in, even when this save also moves it on.
+	stage = (stage_of(before)["stage"] if before else None) or case.stage
+	outbox.happened(doc, case, [CaseEvent(name, at, stage=stage) for name, at, _occurrence in happened])
 
 
 def _fields_changed(doc, before, now: datetime) -> list[tuple[str, datetime]]:
