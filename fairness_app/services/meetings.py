@@ -7,6 +7,7 @@ import frappe
 from frappe import _
 from frappe.utils import get_datetime, getdate
 
+from fairness_app.procedure.calendar import happened_on
 from fairness_app.procedure.clocks import Occurrence
 from fairness_app.procedure.meetings import MeetingType
 from fairness_app.services.case_checks import check_listed_in_case, row_prefix
@@ -67,14 +68,16 @@ def check_meetings(doc) -> None:
 
 def meeting_events(doc, before, now: datetime) -> list[tuple[str, datetime, Occurrence]]:
 	"""The case events of this save's meetings, each about its meeting and the time it is set for: a meeting first
-	recorded with its time is arranged now ("appeal_hearing_arranged"), and one newly recorded as held was held at
-	its time, or now if that is earlier ("appeal_hearing_held")."""
+	recorded with its time was arranged when its invitation was sent, or now ("appeal_hearing_arranged"), and one
+	newly recorded as held was held at its time, or now if that is earlier ("appeal_hearing_held")."""
 	earlier_rows = {row.name: row for row in (before.get("meetings") if before else ())}
 	events = []
 	for row in doc.get("meetings") or ():
 		kind, earlier = MeetingType(row.meeting_type), earlier_rows.get(row.name)
 		if row.scheduled_for and not (earlier and earlier.scheduled_for):
-			events.append((kind.arranged_event, now, meeting_occurrence(row)))
+			invited_on = _day(row.invitation_sent_on)
+			arranged_at = happened_on(invited_on, now) if invited_on else now
+			events.append((kind.arranged_event, arranged_at, meeting_occurrence(row)))
 		if row.outcome == HELD and not (earlier and earlier.outcome == HELD):
 			events.append((kind.held_event, min(meeting_time(row) or now, now), meeting_occurrence(row)))
 	return events

@@ -91,6 +91,21 @@ class TestSomerset(CouncilPluginTestCase):
 		self.assertEqual(self.clocks(case)["meeting_in_person"].status, "Met")
 
 
+	def test_a_meeting_recorded_late_was_arranged_the_day_its_invitation_went(self):
+		# req: SOM-7
+		resident = make_party("Letter Writer", party_type="Member of the public")
+		received_on = self.working_days_after_today(-6)
+		parties = [(resident, "Complainant"), (self.subject_colleague, "Subject")]
+		case = self.record(parties, intake_channel="Letter", received_on=received_on)
+		self.assertEqual(self.clocks(case)["meeting_in_person"].status, "Missed")  # not recorded in 3 working days
+		meeting = {"meeting_type": "Meeting with the manager", "party": resident.name}
+		in_a_week = frappe.utils.add_days(frappe.utils.now_datetime(), 7)
+		invited_on = self.working_days_after_today(-4)  # within the 3 working days
+		case.append("meetings", {**meeting, "scheduled_for": in_a_week, "invitation_sent_on": invited_on})
+		case.save()
+		self.assertEqual(self.clocks(case)["meeting_in_person"].status, "Met")
+
+
 class TestDerby(CouncilPluginTestCase):
 	plugin = "derby"
 
