@@ -104,6 +104,11 @@ def check_private_files(doc, table: str, fieldname: str) -> None:
 			)
 
 
+def rows_before(before, table: str) -> dict:
+	"""The rows `table` held before this save, by row name (none for a new case)."""
+	return {row.name: row for row in (before.get(table) or ())} if before else {}
+
+
 def row_prefix(doc) -> str:
 	"""How a message names a row of one of the case's tables ("Meetings, row 2: "); nothing for the case."""
 	if not doc.get("parentfield"):

@@ -16,6 +16,7 @@ from fairness_app.services.case_checks import (
 	check_not_in_future,
 	check_private_files,
 	row_prefix,
+	rows_before,
 )
 from fairness_app.services.deadlines import long_date
 
@@ -50,7 +51,7 @@ def interview_events(doc, before, now: datetime) -> list[tuple[str, datetime, Oc
 	"""The case events of this save's interview records (DER-14), each about its own record so that a clock can run
 	for each: a record newly entered was taken on the day it was given, and one newly marked as sent was sent on that
 	day."""
-	earlier = {row.name: row for row in (before.get("statements") if before else ())}
+	earlier = rows_before(before, "statements")
 	events = []
 	for row in doc.get("statements") or ():
 		if row.kind != INTERVIEW or not row.taken_on:
@@ -67,7 +68,7 @@ def interview_events(doc, before, now: datetime) -> list[tuple[str, datetime, Oc
 def removed_statements(doc, before) -> list[str]:
 	"""The statements this save deletes (entered in error, say): their interview records' clocks no longer apply."""
 	kept = {row.name for row in doc.get("statements") or ()}
-	return [row.name for row in (before.get("statements") if before else ()) if row.name not in kept]
+	return [name for name in rows_before(before, "statements") if name not in kept]
 
 
 def check_evidence(doc) -> None:

@@ -10,7 +10,7 @@ from frappe.utils import get_datetime, getdate
 from fairness_app.procedure.calendar import happened_on
 from fairness_app.procedure.clocks import Occurrence
 from fairness_app.procedure.meetings import MeetingType
-from fairness_app.services.case_checks import check_listed_in_case, row_prefix
+from fairness_app.services.case_checks import check_listed_in_case, row_prefix, rows_before
 from fairness_app.services.deadlines import long_date
 from fairness_app.services.plugin_registry import get_plugins
 from fairness_app.services.snapshots import case_snapshot
@@ -23,7 +23,7 @@ def check_meetings(doc) -> None:
 		return
 	check_listed_in_case(doc, "meetings", "party")
 	before = doc.get_doc_before_save()
-	earlier_rows = {row.name: row for row in (before.get("meetings") if before else ())}
+	earlier_rows = rows_before(before, "meetings")
 	plugins = rules = None
 	for row in doc.meetings:
 		earlier = earlier_rows.get(row.name)
@@ -70,7 +70,7 @@ def meeting_events(doc, before, now: datetime) -> list[tuple[str, datetime, Occu
 	"""The case events of this save's meetings, each about its meeting and the time it is set for: a meeting first
 	recorded with its time was arranged when its invitation was sent, or now ("appeal_hearing_arranged"), and one
 	newly recorded as held was held at its time, or now if that is earlier ("appeal_hearing_held")."""
-	earlier_rows = {row.name: row for row in (before.get("meetings") if before else ())}
+	earlier_rows = rows_before(before, "meetings")
 	events = []
 	for row in doc.get("meetings") or ():
 		kind, earlier = MeetingType(row.meeting_type), earlier_rows.get(row.name)
@@ -85,7 +85,7 @@ def meeting_events(doc, before, now: datetime) -> list[tuple[str, datetime, Occu
 
 def rescheduled_meetings(doc, before) -> list[Occurrence]:
 	"""The meetings this save sets for a new time, such as a hearing put off: deadlines counted back from them move."""
-	earlier_times = {row.name: meeting_time(row) for row in (before.get("meetings") if before else ())}
+	earlier_times = {name: meeting_time(row) for name, row in rows_before(before, "meetings").items()}
 	return [
 		meeting_occurrence(row)
 		for row in doc.get("meetings") or ()
