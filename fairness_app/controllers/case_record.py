@@ -1,7 +1,9 @@
 """What every kind of case (complaint, incident) does when it is recorded and saved, so each doctype's controller
 only says what is its own: its dates and its checks."""
 
+import frappe
 from frappe.model.document import Document
+from frappe.utils import cstr
 
 from fairness_app.services import (
 	action_plan,
@@ -24,6 +26,23 @@ from fairness_app.services import (
 class CaseRecord(Document):
 	def validate_dates(self):
 		raise NotImplementedError
+
+	# A move (Frappe's apply_workflow) reads the case and saves it at once, and the save reads the whole case a
+	# second time to compare with: one query per child table. The case keeps a copy of what it read instead, and the
+	# save compares with that copy once it has locked the row and seen that nobody has saved the case since.
+	def load_from_db(self):
+		super().load_from_db()
+		self._as_read = self.as_dict()
+		return self
+
+	def load_doc_before_save(self, *, raise_exception: bool = False):
+		as_read = self.__dict__.pop("_as_read", None)  # a second save in the same request reads afresh
+		if as_read is None or self.is_new():
+			return super().load_doc_before_save(raise_exception=raise_exception)
+		saved = frappe.db.get_value(self.doctype, self.name, "modified", for_update=True)
+		if cstr(saved) != cstr(as_read["modified"]):
+			return super().load_doc_before_save(raise_exception=raise_exception)
+		self._doc_before_save = frappe.get_doc(as_read)
 
 	def before_intake(self):
 		"""Anything the plugins should know that the case works out itself (say, earlier incidents)."""

@@ -2,6 +2,8 @@
 the policies name, with a reason where one is owed, objections from council plugins, a stage history, and clocks
 that stop, pause and start as the case moves (DER-7 to DER-19, SOM-14, FHB-3, KEN-4)."""
 
+from unittest.mock import patch
+
 import frappe
 
 from fairness_app import roles
@@ -148,6 +150,65 @@ class TestMovingACase(CaseMovesTestCase):
 			self.case.reload()
 			self.assertEqual(self.case.workflow_state, "Received")
 			self.assertEqual(self.case.stage_history, [])
+
+
+class TestReadingACaseOnce(CaseMovesTestCase):
+	"""A save compares with the copy of the case it read, not with a second reading (controllers/case_record.py)."""
+
+	def reads_of_parties(self, action) -> int:
+		tables_read = []
+		real_sql = frappe.db.sql
+
+		def counting_sql(query, *args, **kwargs):
+			if str(query).lstrip().upper().startswith("SELECT") and "`tabFairness Case Party`" in str(query):
+				tables_read.append(query)
+			return real_sql(query, *args, **kwargs)
+
+		frappe.db.sql = counting_sql
+		try:  # the monitoring figures are refreshed by a job of their own, which tests run at once: leave it out
+			with patch("fairness_app.services.monitoring.queue_refresh"):
+				action()
+		finally:
+			frappe.db.sql = real_sql
+		return len(tables_read)
+
+	def last_change(self, fieldname):
+		data = frappe.parse_json(
+			frappe.get_all(
+				"Version",
+				filters={"ref_doctype": self.case.doctype, "docname": self.case.name},
+				fields=["data"],
+				order_by="creation desc, name desc",
+				limit=1,
+			)[0].data
+		)
+		return next(change[1:] for change in data["changed"] if change[0] == fieldname)
+
+	def test_a_move_reads_the_case_once(self):
+		# req: DER-7
+		self.assertEqual(self.reads_of_parties(lambda: self.move("Acknowledge formal complaint", self.officer)), 1)
+		self.assertEqual(self.case.workflow_state, "Acknowledged")
+
+	def test_a_save_still_refuses_to_overwrite_what_someone_saved_since(self):
+		# req: X-2
+		mine, theirs = (frappe.get_doc(self.case.doctype, self.case.name) for _ in range(2))
+		theirs.service_area = "Parks"
+		theirs.save()
+		mine.service_area = "Libraries"
+		with self.assertRaises(frappe.TimestampMismatchError):
+			mine.save()
+		self.assertEqual(frappe.db.get_value(self.case.doctype, self.case.name, "service_area"), "Parks")
+
+	def test_the_history_compares_each_save_with_the_case_before_it(self):
+		# req: X-2
+		case = frappe.get_doc(self.case.doctype, self.case.name)
+		first = case.service_area
+		case.service_area = "Parks"
+		case.save(ignore_version=False)
+		self.assertEqual(self.last_change("service_area"), [first, "Parks"])
+		case.service_area = "Libraries"  # the same copy saved again: compared with the first save, not the reading
+		case.save(ignore_version=False)
+		self.assertEqual(self.last_change("service_area"), ["Parks", "Libraries"])
 
 
 class TestApprovalInbox(CaseMovesTestCase):
