@@ -22,6 +22,22 @@ from fairness_app.services import (
 	transitions,
 )
 
+# Set on every row by every save, so they say nothing about whether the row changed.
+SAVE_STAMPS = ("modified", "modified_by")
+
+
+def same_rows(rows: list, rows_before: list) -> bool:
+	return len(rows) == len(rows_before) and all(
+		not row.is_new() and row_values(row) == row_values(row_before) for row, row_before in zip(rows, rows_before)
+	)
+
+
+def row_values(row) -> dict:
+	values = row.get_valid_dict(convert_dates_to_str=True)
+	for stamp in SAVE_STAMPS:
+		values.pop(stamp, None)
+	return values
+
 
 class CaseRecord(Document):
 	def validate_dates(self):
@@ -43,6 +59,13 @@ class CaseRecord(Document):
 		if cstr(saved) != cstr(as_read["modified"]):
 			return super().load_doc_before_save(raise_exception=raise_exception)
 		self._doc_before_save = frappe.get_doc(as_read)
+
+	def update_child_table(self, fieldname: str, df=None):
+		"""Frappe rewrites every row of every table on each save; a case has ten tables and a save changes one or
+		two. A table whose rows are those it had before, value for value, is left as it is."""
+		before = self.get_doc_before_save()
+		if before is None or not same_rows(self.get(fieldname), before.get(fieldname)):
+			super().update_child_table(fieldname, df)
 
 	def before_intake(self):
 		"""Anything the plugins should know that the case works out itself (say, earlier incidents)."""

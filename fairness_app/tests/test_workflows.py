@@ -152,25 +152,29 @@ class TestMovingACase(CaseMovesTestCase):
 			self.assertEqual(self.case.stage_history, [])
 
 
-class TestReadingACaseOnce(CaseMovesTestCase):
-	"""A save compares with the copy of the case it read, not with a second reading (controllers/case_record.py)."""
+class TestWhatASaveReadsAndWrites(CaseMovesTestCase):
+	"""A save compares with the copy of the case it read, not with a second reading, and writes only the tables that
+	changed (controllers/case_record.py)."""
 
-	def reads_of_parties(self, action) -> int:
-		tables_read = []
-		real_sql = frappe.db.sql
+	def statements_on_rows(self, verbs: tuple[str, ...], action) -> list[str]:
+		"""The `verbs` statements `action` runs on the case's tables: the monitoring figures are refreshed by a job of
+		their own, which tests run at once, so it is left out."""
+		tables = tuple(f"`tab{df.options}`" for df in self.case.meta.get_table_fields())
+		statements, real_sql = [], frappe.db.sql
 
 		def counting_sql(query, *args, **kwargs):
-			if str(query).lstrip().upper().startswith("SELECT") and "`tabFairness Case Party`" in str(query):
-				tables_read.append(query)
+			text = str(query).lstrip()
+			if text.upper().startswith(verbs) and any(table in text for table in tables):
+				statements.append(text)
 			return real_sql(query, *args, **kwargs)
 
 		frappe.db.sql = counting_sql
-		try:  # the monitoring figures are refreshed by a job of their own, which tests run at once: leave it out
+		try:
 			with patch("fairness_app.services.monitoring.queue_refresh"):
 				action()
 		finally:
 			frappe.db.sql = real_sql
-		return len(tables_read)
+		return statements
 
 	def last_change(self, fieldname):
 		data = frappe.parse_json(
@@ -186,8 +190,28 @@ class TestReadingACaseOnce(CaseMovesTestCase):
 
 	def test_a_move_reads_the_case_once(self):
 		# req: DER-7
-		self.assertEqual(self.reads_of_parties(lambda: self.move("Acknowledge formal complaint", self.officer)), 1)
+		reads = self.statements_on_rows(("SELECT",), lambda: self.move("Acknowledge formal complaint", self.officer))
+		self.assertEqual(len([read for read in reads if "`tabFairness Case Party`" in read]), 1)
 		self.assertEqual(self.case.workflow_state, "Acknowledged")
+
+	def test_a_save_writes_only_the_rows_that_changed(self):
+		# req: X-2
+		case = frappe.get_doc(self.case.doctype, self.case.name)
+		case.service_area = "Parks"
+		self.assertEqual(self.statements_on_rows(("UPDATE", "DELETE", "INSERT"), case.save), [])
+		case.team[0].why = "Asked to handle it by the head of service"
+		case.append("allegations", {"behaviour": "Harassment", "ground": "Race", "details": "Remarks about an accent"})
+		writes = self.statements_on_rows(("UPDATE", "DELETE", "INSERT"), case.save)
+		tables = ("`tabFairness Case Team Member`", "`tabFairness Allegation`")
+		self.assertEqual({table for table in tables for write in writes if table in write}, set(tables))
+		self.assertTrue(all(any(table in write for table in tables) for write in writes), writes)
+		case.remove(case.allegations[0])
+		case.save()
+		saved = frappe.get_doc(self.case.doctype, self.case.name)
+		self.assertEqual(
+			(saved.service_area, saved.team[0].why, saved.allegations),
+			("Parks", "Asked to handle it by the head of service", []),
+		)
 
 	def test_a_save_still_refuses_to_overwrite_what_someone_saved_since(self):
 		# req: X-2
