@@ -323,6 +323,22 @@ def reschedule(clocks: Iterable[Clock], occurrences: Iterable[Occurrence]) -> tu
 	return tuple(anchored(clock) for clock in clocks)
 
 
+def restart(
+	clocks: Iterable[Clock], event: str, at: datetime, occurrence: Occurrence | None = None
+) -> tuple[Clock, ...]:
+	"""The clocks once what `event` marks turns out to have happened at `at` instead (the day of an interview or a
+	hearing corrected, say): a running clock that `event` started, for the same occurrence or for none, runs from
+	`at`. A deadline already met or cancelled stays as it was."""
+
+	def restarted(clock: Clock) -> Clock:
+		started_for = clock.occurrence.key if clock.occurrence else None
+		if clock.is_stopped or clock.rule.starts_on != event or started_for != (occurrence and occurrence.key):
+			return clock
+		return dataclasses.replace(clock, started_at=at, occurrence=occurrence if clock.occurrence else None)
+
+	return tuple(restarted(clock) for clock in clocks)
+
+
 def cancel_occurrences(clocks: Iterable[Clock], keys: Iterable[str], at: datetime) -> tuple[Clock, ...]:
 	"""The clocks once the occurrences with these keys are gone from the case (an interview record deleted as
 	entered in error, say): theirs are cancelled, and a deadline they had already missed stays missed."""

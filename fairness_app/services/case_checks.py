@@ -109,6 +109,12 @@ def rows_before(before, table: str) -> dict:
 	return {row.name: row for row in (before.get(table) or ())} if before else {}
 
 
+def removed_rows(doc, before, table: str) -> list[str]:
+	"""The names of the rows of `table` this save deletes (entered in error, say)."""
+	kept = {row.name for row in doc.get(table) or ()}
+	return [name for name in rows_before(before, table) if name not in kept]
+
+
 def row_prefix(doc) -> str:
 	"""How a message names a row of one of the case's tables ("Meetings, row 2: "); nothing for the case."""
 	if not doc.get("parentfield"):

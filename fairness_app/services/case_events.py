@@ -2,7 +2,8 @@
 sent for signature, and fields that mark a step of the procedure (an informal complaint made formal, FHB-4; the day
 of a disciplinary hearing, DER-16). Each is a case event: like a move, it meets and starts the case's clocks, and
 the plugins are asked who to tell once the case is saved. A meeting put off moves the deadlines counted back from
-it (DER-17)."""
+it (DER-17); a day corrected moves the deadlines it started (DER-14, DER-16); a meeting or record deleted cancels
+its own."""
 
 from datetime import datetime
 
@@ -10,7 +11,7 @@ import frappe
 from frappe.utils import getdate
 
 from fairness_app.procedure.calendar import happened_on
-from fairness_app.procedure.clocks import cancel_occurrences, reschedule
+from fairness_app.procedure.clocks import cancel_occurrences, reschedule, restart
 from fairness_app.procedure.snapshots import (
 	DISCIPLINARY_HEARING_HELD,
 	DISCIPLINARY_LETTER_RECEIVED,
@@ -21,6 +22,7 @@ from fairness_app.procedure.snapshots import (
 )
 from fairness_app.procedure.stages import clocks_after_stage_change
 from fairness_app.services import evidence, meetings, outbox
+from fairness_app.services.case_checks import removed_rows
 from fairness_app.services.clocks import read_clocks, write_clocks
 from fairness_app.services.intake import QUESTIONNAIRE
 from fairness_app.services.plugin_registry import get_plugins
@@ -48,8 +50,10 @@ def record_events(doc) -> None:
 		],
 		key=lambda event: event[1],
 	)
-	removed, rescheduled = evidence.removed_statements(doc, before), meetings.rescheduled_meetings(doc, before)
-	if not happened and not removed and not rescheduled:
+	corrected = [*_dates_corrected(doc, before, now), *evidence.interviews_redated(doc, before, now)]
+	removed = removed_rows(doc, before, "statements") + removed_rows(doc, before, "meetings")
+	rescheduled = meetings.rescheduled_meetings(doc, before)
+	if not (happened or corrected or removed or rescheduled):
 		return
 	plugins = get_plugins()
 	case = case_snapshot(doc, plugins.config.nation)
@@ -57,6 +61,8 @@ def record_events(doc) -> None:
 	# A closed case's clocks have all stopped, and a questionnaire runs no deadlines (DER-22).
 	if category is not StageCategory.CLOSED and QUESTIONNAIRE not in case.flags:
 		clocks = reschedule(cancel_occurrences(read_clocks(doc), removed, now), rescheduled)
+		for name, at, occurrence in corrected:
+			clocks = restart(clocks, name, at, occurrence)
 		rules = plugins.clock_rules(case).value
 		# It happened in the stage the case is in, so a paused stage pauses any clock it starts.
 		for name, at, occurrence in happened:
@@ -65,6 +71,15 @@ def record_events(doc) -> None:
 	# It happened in the stage the case was in, even when this save also moves it on.
 	stage = (stage_of(before)["stage"] if before else None) or case.stage
 	outbox.happened(doc, case, [CaseEvent(name, at, stage=stage) for name, at, _occurrence in happened])
+
+
+def _dates_corrected(doc, before, now: datetime) -> list[tuple[str, datetime, None]]:
+	"""The event dates this save changes from one day to another: the deadlines they started run from the new day."""
+	return [
+		(event, happened_on(getdate(doc.get(field)), now), None)
+		for field, event in DATE_EVENTS.get(doc.doctype, ())
+		if before and before.get(field) and doc.get(field) and getdate(before.get(field)) != getdate(doc.get(field))
+	]
 
 
 def _fields_changed(doc, before, now: datetime) -> list[tuple[str, datetime]]:

@@ -51,24 +51,34 @@ def interview_events(doc, before, now: datetime) -> list[tuple[str, datetime, Oc
 	"""The case events of this save's interview records (DER-14), each about its own record so that a clock can run
 	for each: a record newly entered was taken on the day it was given, and one newly marked as sent was sent on that
 	day."""
-	earlier = rows_before(before, "statements")
 	events = []
-	for row in doc.get("statements") or ():
-		if row.kind != INTERVIEW or not row.taken_on:
-			continue
-		was = earlier.get(row.name)
-		record = Occurrence(row.name, _("interview on {0}").format(long_date(row.taken_on)))
+	for row, was in _interview_records(doc, before):
 		if not (was and was.kind == INTERVIEW and was.taken_on):
-			events.append((INTERVIEW_RECORD_TAKEN, happened_on(getdate(row.taken_on), now), record))
+			events.append((INTERVIEW_RECORD_TAKEN, happened_on(getdate(row.taken_on), now), _record(row)))
 		if row.sent_for_signature_on and not (was and was.sent_for_signature_on):
-			events.append((INTERVIEW_RECORD_SENT, happened_on(getdate(row.sent_for_signature_on), now), record))
+			events.append((INTERVIEW_RECORD_SENT, happened_on(getdate(row.sent_for_signature_on), now), _record(row)))
 	return events
 
 
-def removed_statements(doc, before) -> list[str]:
-	"""The statements this save deletes (entered in error, say): their interview records' clocks no longer apply."""
-	kept = {row.name for row in doc.get("statements") or ()}
-	return [name for name in rows_before(before, "statements") if name not in kept]
+def interviews_redated(doc, before, now: datetime) -> list[tuple[str, datetime, Occurrence]]:
+	"""The interview records whose day given this save corrects: the deadline each started runs from the new day."""
+	return [
+		(INTERVIEW_RECORD_TAKEN, happened_on(getdate(row.taken_on), now), _record(row))
+		for row, was in _interview_records(doc, before)
+		if was and was.kind == INTERVIEW and was.taken_on and getdate(was.taken_on) != getdate(row.taken_on)
+	]
+
+
+def _interview_records(doc, before):
+	"""Each interview record with a day given, with the row as it was before this save (None if it is new)."""
+	earlier = rows_before(before, "statements")
+	for row in doc.get("statements") or ():
+		if row.kind == INTERVIEW and row.taken_on:
+			yield row, earlier.get(row.name)
+
+
+def _record(row) -> Occurrence:
+	return Occurrence(row.name, _("interview on {0}").format(long_date(row.taken_on)))
 
 
 def check_evidence(doc) -> None:

@@ -199,12 +199,15 @@ class TestDerby(CouncilPluginTestCase):
 		case.disciplinary_hearing_on = frappe.utils.add_days(today, -3)
 		case.save()
 		self.assertEqual(self.clocks(case)["disciplinary_letter"].due_on, frappe.utils.add_days(today, 4))
+		case.disciplinary_hearing_on = frappe.utils.add_days(today, -5)  # the day corrected: the deadline moves
+		case.save()
+		self.assertEqual(self.clocks(case)["disciplinary_letter"].due_on, frappe.utils.add_days(today, 2))
 		case.disciplinary_letter_received_on = today
 		case.save()
 		self.assertEqual(self.clocks(case)["disciplinary_letter"].status, "Met")
 
-	def test_statements_of_case_are_due_7_days_before_the_appeal_hearing_and_move_with_it(self):
-		# req: DER-17
+	def appeal_hearing_in_20_days(self):
+		"""A complaint under appeal whose appeal hearing is arranged for 10 o'clock in 20 days' time."""
 		today = frappe.utils.getdate()
 		received_on, appeal_received_on = frappe.utils.add_days(today, -30), frappe.utils.add_days(today, -2)
 		case = self.formal_complaint(received_on=received_on, appeal_received_on=appeal_received_on)
@@ -212,6 +215,12 @@ class TestDerby(CouncilPluginTestCase):
 		hearing = {"meeting_type": "Appeal hearing", "party": self.complainant.name, "scheduled_for": hearing_at}
 		case.append("meetings", {**hearing, "invitation_sent_on": today})
 		case.save()
+		return case, hearing_at
+
+	def test_statements_of_case_are_due_7_days_before_the_appeal_hearing_and_move_with_it(self):
+		# req: DER-17
+		today = frappe.utils.getdate()
+		case, hearing_at = self.appeal_hearing_in_20_days()
 		statements = self.clocks(case)["statements_of_case"]
 		self.assertEqual(statements.due_on, frappe.utils.add_days(today, 13))
 		self.assertIn("appeal hearing on", statements.label)
@@ -227,6 +236,14 @@ class TestDerby(CouncilPluginTestCase):
 		case.statements_of_case_received_on = today
 		case.save()
 		self.assertEqual(self.clocks(case)["statements_of_case"].status, "Met")
+
+	def test_a_hearing_deleted_as_entered_in_error_takes_its_statements_deadline_with_it(self):
+		# req: DER-17
+		case, _hearing_at = self.appeal_hearing_in_20_days()
+		self.assertEqual(self.clocks(case)["statements_of_case"].status, "Running")
+		case.meetings.pop(0)
+		case.save()
+		self.assertEqual(self.clocks(case)["statements_of_case"].status, "Cancelled")
 
 	def test_each_interview_record_goes_for_signature_within_7_days(self):
 		# req: DER-14
@@ -249,6 +266,22 @@ class TestDerby(CouncilPluginTestCase):
 		fact = frappe.get_doc("Fairness Monitoring Fact", refresh_fact(case.doctype, case.name))
 		counted = [(row.rule_key, row.label) for row in fact.clocks if row.rule_key == "interview_record"]
 		self.assertEqual(counted, [("interview_record", current.label.partition(" (interview on")[0])] * 2)
+
+
+	def test_correcting_the_day_an_interview_was_given_moves_only_its_deadline(self):
+		# req: DER-14
+		today = frappe.utils.getdate()
+		case = self.formal_complaint(received_on=frappe.utils.add_days(today, -10))
+		for party in (self.complainant, self.subject_colleague):
+			case.append("statements", {"kind": "Interview record", "party": party.name, "taken_on": today})
+		case.save()
+		given_on = frappe.utils.add_days(today, -3)
+		case.statements[0].taken_on = given_on
+		case.save()
+		corrected, other = (self.clocks(case)[f"interview_record:{row.name}"] for row in case.statements)
+		self.assertEqual(corrected.due_on, frappe.utils.add_days(given_on, 7))
+		self.assertIn(f"(interview on {long_date(given_on)})", corrected.label)
+		self.assertEqual(other.due_on, frappe.utils.add_days(today, 7))
 
 
 class TestErConsultant(CouncilPluginTestCase):

@@ -16,6 +16,7 @@ from fairness_app.procedure.clocks import (
 	clock_from_dict,
 	clock_to_dict,
 	reschedule,
+	restart,
 )
 
 ENGLAND = WorkingCalendar("ENG")
@@ -352,6 +353,23 @@ def test_the_clock_of_an_occurrence_that_is_gone_is_cancelled_and_a_miss_stays_m
 	assert [c.status(ENGLAND, at((2026, 3, 5))) for c in early] == [ClockStatus.RUNNING, ClockStatus.CANCELLED]
 	late = cancel_occurrences(clocks, ["row1"], at((2026, 3, 12)))
 	assert late[0].status(ENGLAND, at((2026, 3, 12))) is ClockStatus.MISSED
+
+
+@pytest.mark.req("DER-14", "DER-16")
+def test_a_clock_runs_again_from_a_corrected_day_and_only_for_what_was_corrected():
+	rules = [records_rule(), rule(7, ClockUnit.CALENDAR_DAYS, "letter", "hearing_held", ("letter_received",))]
+	clocks = apply_event((), rules, "record_taken", at((2026, 3, 2)), FIRST)
+	clocks = apply_event(clocks, rules, "record_taken", at((2026, 3, 4)), SECOND)
+	clocks = apply_event(clocks, rules, "hearing_held", at((2026, 3, 4)))
+	corrected = dataclasses.replace(FIRST, about="interview on 3 March 2026")
+	clocks = restart(clocks, "record_taken", at((2026, 3, 3)), corrected)
+	assert [c.due(ENGLAND) for c in clocks] == [date(2026, 3, 10), date(2026, 3, 11), date(2026, 3, 11)]
+	assert clocks[0].label == "Send the record for signature (interview on 3 March 2026)"
+	assert restart(clocks, "record_taken", at((2026, 3, 1))) == clocks  # about no record: no record's clock moves
+	moved = restart(clocks, "hearing_held", at((2026, 3, 2)))
+	assert [c.due(ENGLAND) for c in moved] == [date(2026, 3, 10), date(2026, 3, 11), date(2026, 3, 9)]
+	met = apply_event(moved, rules, "letter_received", at((2026, 3, 5)))
+	assert restart(met, "hearing_held", at((2026, 3, 1))) == met  # a deadline already met stays as it was
 
 
 def test_a_clock_for_an_occurrence_survives_storage_and_older_clocks_are_for_none():
