@@ -11,12 +11,14 @@ import frappe
 from fairness_app.procedure.letters import LETTERS
 
 EMAIL_TEMPLATE = "Email Template"
+WARNING_LETTER = "Fairness Warning Letter"  # printed from a warning marker, which has no case reference
 HELP = (
 	"If you cannot open the letter, or you need it in another language, in large print or read to you, reply to "
-	"this email or phone us, and give the reference {{ reference }}."
+	"this email or phone us"
 )
+HELP_WITH_REFERENCE = HELP + ", and give the reference {{ reference }}."
 
-# By letter: the subject (the reference follows it) and what the email says the attached letter is.
+# By letter about a case: the subject (the reference follows it) and what the email says the attached letter is.
 COVERING_EMAILS = {
 	"acknowledgement": (
 		"We have received your complaint",
@@ -59,15 +61,33 @@ COVERING_EMAILS = {
 }
 
 
+# The warning letter's (CUM-6, KEN-8): it says nothing of what happened, as the subject line of a warning could
+# shame the reader in front of anyone who sees their inbox.
+WARNING_EMAIL = (
+	"A letter from the council",
+	"Please read the attached letter. It explains a decision we have made about how you and our staff deal with "
+	"each other, and what you can do if you disagree.",
+)
+
+
+def covering_emails() -> dict[str, tuple[str, str]]:
+	"""By print format: the subject and the body of its covering email."""
+	emails = {
+		LETTERS[key].print_format: (subject + " ({{ reference }})", _body(says, HELP_WITH_REFERENCE))
+		for key, (subject, says) in COVERING_EMAILS.items()
+	}
+	subject, says = WARNING_EMAIL
+	return {**emails, WARNING_LETTER: (subject, _body(says, HELP + "."))}
+
+
+def _body(says: str, help_text: str) -> str:
+	return f"<p>Hello,</p><p>{says}</p><p>{help_text}</p>"
+
+
 def ensure_email_templates() -> None:
-	for key, (subject, says) in COVERING_EMAILS.items():
-		name = LETTERS[key].print_format
+	for name, (subject, response) in covering_emails().items():
 		if frappe.db.exists(EMAIL_TEMPLATE, name):
 			continue
-		frappe.get_doc(
-			{
-				"doctype": EMAIL_TEMPLATE,
-				"subject": subject + " ({{ reference }})",
-				"response": f"<p>Hello,</p><p>{says}</p><p>{HELP}</p>",
-			}
-		).insert(set_name=name, ignore_permissions=True)  # access: installer, as Administrator
+		frappe.get_doc({"doctype": EMAIL_TEMPLATE, "subject": subject, "response": response}).insert(
+			set_name=name, ignore_permissions=True  # access: installer, as Administrator
+		)

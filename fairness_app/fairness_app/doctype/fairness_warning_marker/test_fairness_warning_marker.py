@@ -3,11 +3,13 @@ what staff are told changes, reviewed and removed on set dates, and read only by
 permission matrix tries every channel as every persona; these tests try the rules."""
 
 import frappe
+from frappe.email.doctype.email_template.email_template import get_email_template
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, add_months, getdate, today
 
 from fairness_app import roles
 from fairness_app.services.deadlines import long_date
+from fairness_app.setup.email_templates import ensure_email_templates
 from fairness_app.tests.fixtures import make_party, make_user, new_incident
 
 MARKER = "Fairness Warning Marker"
@@ -182,6 +184,16 @@ class TestWarningLetter(WarningMarkerTestCase):
 		marker.save()
 		self.assertEqual(marker.status, "Awaiting approval")
 		self.assertIn("approval by Marker Director", self.printed(marker, self.manager))
+
+	def test_the_letter_has_a_covering_email_that_says_nothing_of_what_happened(self):
+		# req: CUM-6, X-4
+		ensure_email_templates()  # what `bench migrate` runs: this site may have been installed before the template
+		marker = self.approve(self.raise_marker(letter_text=self.HAPPENED, restriction="No home visits"))
+		email = get_email_template(LETTER, frappe.as_json(marker.as_dict()))
+		self.assertEqual(email["subject"], "A letter from the council")
+		self.assertIn("Please read the attached letter.", email["message"])
+		for private in (self.HAPPENED, "knife", "home visits", "Marked Visitor", "Marker Director", "reference"):
+			self.assertNotIn(private, email["subject"] + email["message"])
 
 	def test_only_those_who_may_read_the_marker_can_print_its_letter(self):
 		# req: CUM-6, X-2
