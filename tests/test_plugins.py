@@ -20,7 +20,7 @@ from fairness_app.procedure.decisions import (
 )
 from fairness_app.procedure.references import MemoryCounter
 from fairness_app.procedure.snapshots import CaseEvent, Transition
-from fairness_app.testing import PluginFailed, installed_plugin, make_case, plugin_manager
+from fairness_app.testing import PluginFailed, installed_plugin, make_case, make_party, plugin_manager
 from tests import sample_plugins as sample
 
 pytestmark = pytest.mark.req("X-5")
@@ -44,6 +44,20 @@ def test_the_builtin_rules_answer_every_decision():
 	assert decisions[1].value == "FC/2026-27/0001"
 	assert decisions[3].value.action is EscalationAction.ESCALATE
 	assert isinstance(plugins.calendar, WorkingCalendar)
+
+
+@pytest.mark.req("DER-21")
+def test_by_default_a_former_employee_who_agreed_two_steps_follows_them_and_the_response_acknowledges():
+	plugins = FairnessPlugins()
+	parties = (make_party("complainant", "former_employee"), make_party("subject", "employee"))
+	agreed = make_case(parties=parties, flags=frozenset({"two_step_agreed"}))
+	assert plugins.route_case(agreed).value.procedure == "former_employee_two_step"
+	assert plugins.route_case(dataclasses.replace(agreed, flags=frozenset())).value.procedure == "public_complaint"
+	employee = (make_party("complainant", "employee"), make_party("subject", "employee"))
+	not_former = dataclasses.replace(agreed, parties=employee)
+	assert plugins.route_case(not_former).value.procedure == "staff_complaint"
+	[acknowledgement] = plugins.clock_rules(agreed).value
+	assert "response_sent" in acknowledgement.stops_on
 
 
 @pytest.mark.req("FHB-12", "DER-16")

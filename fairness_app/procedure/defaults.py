@@ -31,6 +31,10 @@ PUBLIC_COMPLAINT = "public_complaint"
 STAFF_COMPLAINT = "staff_complaint"
 COUNCILLOR_REFERRAL = "councillor_referral"
 THIRD_PARTY_INCIDENT = "third_party_incident"
+FORMER_EMPLOYEE_TWO_STEP = "former_employee_two_step"
+
+# The complaint's "Two-step procedure agreed in writing" (DER-21), as a flag.
+TWO_STEP_AGREED = "two_step_agreed"
 
 RETENTION_YEARS = 6
 
@@ -45,7 +49,7 @@ ACKNOWLEDGEMENT = ClockRule(
 	length=5,
 	unit=ClockUnit.WORKING_DAYS,
 	starts_on="received",
-	stops_on=("acknowledged",),
+	stops_on=("acknowledged", "response_sent"),  # the two-step procedure's written response acknowledges it too
 	complainant_text="We will write to you to confirm we have your complaint and tell you who is handling it.",
 )
 
@@ -75,6 +79,8 @@ class BuiltinRules:
 		if PartyKind.COUNCILLOR in subject_kinds:
 			return Route(COUNCILLOR_REFERRAL, (_case_officers("refer to the Monitoring Officer (standards)"),))
 		complainant = case.first_party(PartyRole.COMPLAINANT)
+		if TWO_STEP_AGREED in case.flags and complainant and complainant.kind is PartyKind.FORMER_EMPLOYEE:
+			return Route(FORMER_EMPLOYEE_TWO_STEP, (_case_officers("the two-step procedure was agreed in writing"),))
 		if complainant and complainant.kind in _STAFF and subject_kinds & _STAFF:
 			manager = first_manager_not_involved(case)
 			handler = Recipient.user(manager, "the complainant's manager") if manager else None

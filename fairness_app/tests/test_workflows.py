@@ -10,7 +10,7 @@ from fairness_app import roles
 from fairness_app.fairness_app.doctype.fairness_complaint.test_fairness_complaint import ComplaintTestCase
 from fairness_app.procedure.snapshots import StageCategory
 from fairness_app.testing import installed_plugin
-from fairness_app.tests.fixtures import make_user, move
+from fairness_app.tests.fixtures import make_party, make_user, move
 from fairness_app.tests.test_case_records import FAIRSHIRE
 from fairness_app.tests.test_plugin_registry import save_settings
 from fairness_app.workflows import ProcedureTemplate, StageTemplate, TransitionTemplate, load_templates
@@ -140,6 +140,15 @@ class TestMovingACase(CaseMovesTestCase):
 		self.move("Withdraw", self.officer, reason="The complainant asked to withdraw it.")
 		self.assertEqual((self.case.workflow_state, self.case.stage_category), ("Withdrawn", "closed"))
 		self.assertEqual(self.clock("acknowledgement").status, "Cancelled")
+
+	def test_a_former_employees_two_step_complaint_is_answered_in_writing_and_closed(self):
+		# req: DER-21
+		former = make_party("Two Step Former Employee", party_type="Former employee")
+		self.case = self.record([(former, "Complainant"), (self.subject_colleague, "Subject")], two_step_agreed=1)
+		self.assertEqual(self.case.procedure, "former_employee_two_step")
+		self.move("Send written response", self.officer)
+		self.assertEqual((self.case.workflow_state, self.case.stage_category), ("Response sent", "closed"))
+		self.assertEqual(self.clock("acknowledgement").status, "Met")
 
 	def test_a_council_plugin_can_refuse_a_move(self):
 		# req: X-5
