@@ -53,10 +53,11 @@ def interview_events(doc, before, now: datetime) -> list[tuple[str, datetime, Oc
 	day."""
 	events = []
 	for row, was in _interview_records(doc, before):
+		record = _record(row)
 		if not (was and was.kind == INTERVIEW and was.taken_on):
-			events.append((INTERVIEW_RECORD_TAKEN, happened_on(getdate(row.taken_on), now), _record(row)))
+			events.append((INTERVIEW_RECORD_TAKEN, happened_on(getdate(row.taken_on), now), record))
 		if row.sent_for_signature_on and not (was and was.sent_for_signature_on):
-			events.append((INTERVIEW_RECORD_SENT, happened_on(getdate(row.sent_for_signature_on), now), _record(row)))
+			events.append((INTERVIEW_RECORD_SENT, happened_on(getdate(row.sent_for_signature_on), now), record))
 	return events
 
 

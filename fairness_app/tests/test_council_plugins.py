@@ -267,7 +267,6 @@ class TestDerby(CouncilPluginTestCase):
 		counted = [(row.rule_key, row.label) for row in fact.clocks if row.rule_key == "interview_record"]
 		self.assertEqual(counted, [("interview_record", current.label.partition(" (interview on")[0])] * 2)
 
-
 	def test_correcting_the_day_an_interview_was_given_moves_only_its_deadline(self):
 		# req: DER-14
 		today = frappe.utils.getdate()
