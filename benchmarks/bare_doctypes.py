@@ -41,7 +41,8 @@ def make_doctype(name: str, fields: list[dict], workflow: dict | None = None) ->
 def remove_doctypes(*names: str) -> None:
 	frappe.db.rollback()
 	for name in names:
-		for workflow in frappe.get_all("Workflow", filters={"document_type": name}, pluck="name"):
+		workflows = frappe.get_all("Workflow", filters={"document_type": name}, pluck="name")  # access: throwaway ones
+		for workflow in workflows:
 			frappe.delete_doc("Workflow", workflow, force=True)
 		if frappe.db.exists("DocType", name):
 			frappe.delete_doc("DocType", name, force=True)
